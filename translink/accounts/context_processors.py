@@ -1,0 +1,20 @@
+"""The navigation a person sees depends on their role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from translink.accounts.models import Role
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": []}
+    items = [("Home", "home"), ("Researchers", "researchers"), ("Organizations", "organizations")]
+    if user.role == Role.ADMINISTRATOR:
+        items.append(("Audit trail", "audit_events"))
+    items.append(("API tokens", "tokens"))
+    return {"nav": items, "role_label": Role(user.role).label}

@@ -1,0 +1,148 @@
+"""Request-level guards: request ids, API tokens, idle sessions, and the wall itself."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
+
+from translink.accounts.policy import RoutePolicy, policy_of
+from translink.accounts.tokens import authenticate_token
+
+log = logging.getLogger("translink.security")
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def api_error(status: int, code: str, message: str) -> JsonResponse:
+    """The API's one error shape; see translink/api.py."""
+    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
+
+
+def not_found(request: HttpRequest) -> HttpResponse:
+    if is_api(request):
+        return api_error(404, "not_found", "Not found.")
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception=None)
+
+
+class RequestIdMiddleware:
+    """Gives every request an id, echoed in a header and in error pages, to find its logs."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.request_id = uuid.uuid4().hex[:16]  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response["X-Request-Id"] = request.request_id  # type: ignore[attr-defined]
+        return response
+
+
+class ApiTokenMiddleware:
+    """Signs in API clients that send ``Authorization: Bearer <token>``.
+
+    A token request carries no cookie, so it is exempt from CSRF; a bad token is refused
+    outright rather than falling back to the session.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        header = request.headers.get("Authorization", "")
+        if is_api(request) and header.lower().startswith("bearer "):
+            token = authenticate_token(header[7:].strip())
+            if token is None:
+                return api_error(401, "invalid_token", "The API token is unknown or revoked.")
+            request.user = token.user
+            request.api_token = token  # type: ignore[attr-defined]
+            request._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]
+        return self.get_response(request)
+
+
+class IdleTimeoutMiddleware:
+    """Signs out a browser session that has been idle longer than the configured minutes."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and not hasattr(request, "api_token"):
+            now = int(time.time())
+            last_seen = request.session.get("last_seen")
+            idle_limit = settings.SESSION_IDLE_TIMEOUT_MINUTES * 60
+            if last_seen is not None and now - int(last_seen) > idle_limit:
+                request.session_expired = True  # type: ignore[attr-defined]
+                logout(request)
+                if is_api(request):
+                    return api_error(401, "session_expired", "The session expired; sign in again.")
+                messages.info(request, "You were signed out after a period of inactivity.")
+                return redirect_to_login(request.get_full_path())
+            # Write the session at most once a minute, not on every request.
+            if last_seen is None or now - int(last_seen) >= 60:
+                request.session["last_seen"] = now
+        return self.get_response(request)
+
+
+def route_policy(view_func: Callable[..., Any], request: HttpRequest) -> RoutePolicy | None:
+    """The policy declared by the view, or by the API operation serving this method."""
+    declared = policy_of(view_func)
+    if declared is not None:
+        return declared
+    from translink.api import operation_for
+
+    operation = operation_for(view_func, request.method or "GET")
+    return policy_of(operation.view_func) if operation is not None else None
+
+
+class WallMiddleware:
+    """Enforces each route's declared policy before its view runs. Undeclared means 404."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
+        match = request.resolver_match
+        if match is not None and match.app_name == "admin":
+            return None  # Django's admin checks is_staff itself; only administrators get it.
+        policy = route_policy(view_func, request)
+        if policy is None:
+            log.error("route without a wall policy", extra={"path": request.path})
+            return not_found(request)
+        if policy.kind == "public":
+            return None
+        user = request.user
+        if not user.is_authenticated:
+            if is_api(request):
+                return api_error(401, "not_authenticated", "Sign in or send an API token.")
+            return redirect_to_login(request.get_full_path())
+        if not policy.admits_role(user.role):
+            log.info(
+                "wall refused a route",
+                extra={"user": user.pk, "path": request.path, "at": timezone.now().isoformat()},
+            )
+            return not_found(request)
+        return None

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+from django.contrib.auth import authenticate
+from django.test import override_settings
+
+from translink.accounts.tests.world import PASSWORD
+from translink.audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def _sign_in(client, email: str, password: str):
+    return client.post("/accounts/login/", {"username": email, "password": password})
+
+
+def test_it_signs_in_and_out_and_audits_both(client, world) -> None:
+    user = world.users["company_a"]
+    response = _sign_in(client, user.email, PASSWORD)
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert AuditEvent.objects.filter(action="auth.login", actor=user).count() == 1
+    client.post("/accounts/logout/")
+    assert AuditEvent.objects.filter(action="auth.logout", actor=user).count() == 1
+    assert client.get("/").status_code == 302
+
+
+def test_a_wrong_password_is_refused_logged_and_audited(client, world, caplog) -> None:
+    response = _sign_in(client, "A@a.example", "not the password at all")
+    assert response.status_code == 200
+    assert "do not match an active account" in response.content.decode()
+    event = AuditEvent.objects.get(action="auth.login_failed")
+    assert event.object_id == "a@a.example"
+    assert any(r.message == "failed sign-in" and r.account == "a@a.example" for r in caplog.records)
+
+
+@override_settings(LOGIN_FAILURE_LIMIT=100)
+def test_the_101st_attempt_in_an_hour_is_blocked_even_with_the_right_password(
+    client, world, caplog
+) -> None:
+    email = world.users["company_b"].email
+    for _ in range(100):
+        assert authenticate(username=email, password="wrong password 123") is None
+    response = _sign_in(client, email, PASSWORD)
+    assert "Too many failed sign-ins" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action="auth.login_failed", object_id=email).count() == 100
+    assert AuditEvent.objects.filter(action="auth.login_blocked", object_id=email).count() == 1
+    assert any(r.message == "sign-in blocked after too many failures" for r in caplog.records)
+    # Other accounts are unaffected.
+    assert _sign_in(client, world.users["company_a"].email, PASSWORD).status_code == 302
+
+
+@override_settings(LOGIN_FAILURE_LIMIT=100)
+def test_ninety_nine_failures_still_allow_the_right_password(client, world) -> None:
+    email = world.users["company_b"].email
+    for _ in range(99):
+        authenticate(username=email, password="wrong password 123")
+    assert _sign_in(client, email, PASSWORD).status_code == 302
+
+
+@override_settings(SESSION_IDLE_TIMEOUT_MINUTES=30)
+def test_an_idle_session_must_sign_in_again(client, world, monkeypatch) -> None:
+    user = world.users["researcher"]
+    _sign_in(client, user.email, PASSWORD)
+    assert client.get("/").status_code == 200
+    later = time.time() + 31 * 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert AuditEvent.objects.filter(action="auth.session_expired", actor=user).count() == 1
+    assert client.get("/").status_code == 302
+
+
+@override_settings(SESSION_IDLE_TIMEOUT_MINUTES=30)
+def test_a_session_in_use_stays_signed_in(client, world, monkeypatch) -> None:
+    _sign_in(client, world.users["researcher"].email, PASSWORD)
+    start = time.time()
+    for minutes in (20, 40, 60):
+        monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
+        assert client.get("/").status_code == 200
+
+
+def test_the_session_key_changes_at_sign_in(client, world) -> None:
+    client.get("/accounts/login/")
+    client.session.save()
+    before = client.session.session_key
+    _sign_in(client, world.users["researcher"].email, PASSWORD)
+    assert client.session.session_key != before

@@ -1,0 +1,45 @@
+"""The wall harness over every route and API operation of Translink."""
+
+from __future__ import annotations
+
+from translink.accounts.policy import scoped_models
+from translink.accounts.tests.harness import (
+    all_project_models,
+    check_walls,
+    enumerate_routes,
+    models_without_hidden_cases,
+)
+
+# Models no route serves directly, with the reason; every other model needs a scope.
+INTERNAL_MODELS = {
+    "audit.chainhead": "the audit chain's length and last hash; read only by verify_audit",
+    "people.authorship": "served only as part of a visible publication or researcher",
+}
+# Scoped models that hide nothing from anyone, with the reason.
+OPEN_MODELS = {
+    "people.department": "the institute's departments are public knowledge",
+    # Served only on administrator routes, which the harness checks answer 404 to the others.
+    "audit.auditevent": "administrators only",
+}
+
+
+def test_it_finds_pages_and_api_operations() -> None:
+    routes = enumerate_routes()
+    assert any(r.is_api for r in routes) and any(not r.is_api for r in routes)
+    assert {"/api/people/researchers/<researcher_id>", "/researchers/<int:pk>/"} <= {
+        "/" + r.route for r in routes
+    }
+
+
+def test_it_finds_no_leak_on_any_route_for_any_persona(world) -> None:
+    failures = check_walls(world, enumerate_routes())
+    assert failures == []
+
+
+def test_it_has_a_scope_for_every_model() -> None:
+    labels = {m._meta.label_lower for m in all_project_models()}
+    assert labels - set(INTERNAL_MODELS) - scoped_models() == set()
+
+
+def test_it_tries_every_scoped_model_against_someone_who_must_not_see_it(world) -> None:
+    assert models_without_hidden_cases(world, scoped_models()) - set(OPEN_MODELS) == set()

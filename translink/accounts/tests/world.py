@@ -1,0 +1,190 @@
+"""A small world with an owner on each side of every wall, and canaries in private fields.
+
+Each persona of the wall harness signs in here. ``hidden`` says, independently of the
+policy module, which objects each persona must never reach; ``forbidden_canaries`` which
+strings must never appear in anything they are served. Later parts of Translink add
+their models' objects and canaries here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+from translink.accounts import actions as account_actions
+from translink.accounts.models import ApiToken, Organization, Role, User
+from translink.people import actions as people_actions
+from translink.people.models import Department, Publication, Researcher
+
+PASSWORD = "correct horse battery staple 42"
+PERSONAS = ("alliance_manager", "researcher", "company_a", "company_b", "investor", "anonymous")
+
+
+@dataclass
+class World:
+    institute: Organization
+    company_a: Organization
+    company_b: Organization
+    investor_firm: Organization
+    users: dict[str, User]
+    colleague_a: User
+    open_researcher: Researcher
+    closed_researcher: Researcher
+    closed_publication: Publication
+    tokens: dict[str, ApiToken]
+    department: Department
+    hidden: dict[str, dict[type[models.Model], list[Any]]] = field(default_factory=dict)
+    forbidden_canaries: dict[str, set[str]] = field(default_factory=dict)
+
+    def user(self, persona: str) -> User | None:
+        return self.users.get(persona)
+
+    def sample(self, persona: str, model: type[models.Model]) -> models.Model | None:
+        """An object of ``model`` this persona may see, to fill URL arguments it does not test."""
+        own: dict[type[models.Model], Any] = {
+            Organization: self.users[persona].organization if persona in self.users else None,
+            User: self.users.get(persona),
+            ApiToken: self.tokens.get(persona),
+            Researcher: self.open_researcher,
+        }
+        return own.get(model)
+
+
+def build_world() -> World:
+    create_org = account_actions.create_organization
+    institute = create_org(None, name="Test Institute", kind=Organization.Kind.INSTITUTE)
+    company_a = create_org(
+        None,
+        name="Company A CANARY-A-NAME",
+        kind="company",
+        description="CANARY-A-ORG private note",
+    )
+    company_b = create_org(
+        None,
+        name="Company B CANARY-B-NAME",
+        kind="company",
+        description="CANARY-B-ORG private note",
+    )
+    firm = create_org(
+        None, name="Firm V CANARY-V-NAME", kind="investor", description="CANARY-V-ORG private note"
+    )
+
+    def account(email: str, name: str, role: str, org: Organization, admin: bool = False) -> User:
+        return account_actions.create_account(
+            None,
+            email=email,
+            full_name=name,
+            role=role,
+            organization=org,
+            password=PASSWORD,
+            is_org_admin=admin,
+        )
+
+    users = {
+        "alliance_manager": account(
+            "am@test.example", "Alma Manager", Role.ALLIANCE_MANAGER, institute
+        ),
+        "researcher": account("res@test.example", "Rhea Searcher", Role.RESEARCHER, institute),
+        "company_a": account(
+            "a@a.example", "Ann CANARY-A-USER", Role.INDUSTRY, company_a, admin=True
+        ),
+        "company_b": account(
+            "b@b.example", "Ben CANARY-B-USER", Role.INDUSTRY, company_b, admin=True
+        ),
+        "investor": account("v@v.example", "Vic CANARY-V-USER", Role.INVESTOR, firm, admin=True),
+        "administrator": account(
+            "admin@test.example", "Adm Inistrator", Role.ADMINISTRATOR, institute
+        ),
+    }
+    colleague_a = account("a2@a.example", "Abe CANARY-A-COLLEAGUE", Role.INDUSTRY, company_a)
+    department = people_actions.create_department(None, code="neuro", name="Neurology")
+    open_researcher = people_actions.create_researcher(
+        None, full_name="Olive Open", email="olive@test.example", departments=[department],
+        focus_areas=["neuro"], open_to_industry=True, user=users["researcher"],
+    )  # fmt: skip
+    closed_researcher = people_actions.create_researcher(
+        None, full_name="Cole CANARY-CLOSED-NAME", email="cole@test.example",
+        departments=[department], focus_areas=["epigenetics"], open_to_industry=False,
+        bio="CANARY-CLOSED-BIO",
+    )  # fmt: skip
+    people_actions.add_publication(
+        None,
+        open_researcher,
+        position=1,
+        title="Microglia in open science",
+        abstract="Public.",
+        pmid="90000001",
+    )
+    closed_publication = people_actions.add_publication(
+        None,
+        closed_researcher,
+        position=1,
+        title="CANARY-CLOSED-PUB methylation",
+        abstract="Private.",
+        pmid="90000002",
+    )
+    tokens = {
+        persona: account_actions.create_api_token(user, name=f"CANARY-TOKEN-{persona}")[0]
+        for persona, user in users.items()
+    }
+    world = World(
+        institute=institute, company_a=company_a, company_b=company_b, investor_firm=firm,
+        users=users, colleague_a=colleague_a, open_researcher=open_researcher,
+        closed_researcher=closed_researcher, closed_publication=closed_publication,
+        tokens=tokens, department=department,
+    )  # fmt: skip
+    _declare_walls(world)
+    return world
+
+
+def _declare_walls(w: World) -> None:
+    """The ground truth, written out by hand: who must never reach what."""
+    institute_users = [w.users["alliance_manager"], w.users["researcher"], w.users["administrator"]]
+    a_users = [w.users["company_a"], w.colleague_a]
+    b_users = [w.users["company_b"]]
+    v_users = [w.users["investor"]]
+
+    def others_tokens(persona: str) -> list[models.Model]:
+        return [token for owner, token in w.tokens.items() if owner != persona]
+
+    w.hidden = {
+        "alliance_manager": {ApiToken: others_tokens("alliance_manager")},
+        "researcher": {
+            Organization: [w.company_a, w.company_b, w.investor_firm],
+            User: a_users + b_users + v_users,
+            ApiToken: others_tokens("researcher"),
+        },
+        "company_a": {
+            Organization: [w.company_b, w.investor_firm],
+            User: institute_users + b_users + v_users,
+            ApiToken: others_tokens("company_a"),
+            Researcher: [w.closed_researcher],
+            Publication: [w.closed_publication],
+        },
+        "company_b": {
+            Organization: [w.company_a, w.investor_firm],
+            User: institute_users + a_users + v_users,
+            ApiToken: others_tokens("company_b"),
+            Researcher: [w.closed_researcher],
+            Publication: [w.closed_publication],
+        },
+        "investor": {
+            Organization: [w.company_a, w.company_b],
+            User: institute_users + a_users + b_users,
+            ApiToken: others_tokens("investor"),
+            Researcher: [w.closed_researcher],
+            Publication: [w.closed_publication],
+        },
+    }
+    tokens = {f"CANARY-TOKEN-{p}" for p in w.tokens}
+    a, b, v, closed = {"CANARY-A"}, {"CANARY-B"}, {"CANARY-V"}, {"CANARY-CLOSED"}
+    w.forbidden_canaries = {
+        "alliance_manager": tokens - {"CANARY-TOKEN-alliance_manager"},
+        "researcher": a | b | v | (tokens - {"CANARY-TOKEN-researcher"}),
+        "company_a": b | v | closed | (tokens - {"CANARY-TOKEN-company_a"}),
+        "company_b": a | v | closed | (tokens - {"CANARY-TOKEN-company_b"}),
+        "investor": a | b | closed | (tokens - {"CANARY-TOKEN-investor"}),
+        "anonymous": a | b | v | closed | tokens,
+    }

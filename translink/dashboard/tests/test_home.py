@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def _home(client, user) -> str:
+    client.force_login(user)
+    response = client.get("/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_alliance_manager_sees_the_institute_in_figures(client, world) -> None:
+    page = _home(client, world.users["alliance_manager"])
+    assert 'data-testid="figure-researchers">2<' in page  # open and closed alike
+    assert 'data-testid="figure-companies">2<' in page
+    assert "Researchers by department" in page
+
+
+def test_a_company_member_sees_only_researchers_open_to_industry(client, world) -> None:
+    page = _home(client, world.users["company_a"])
+    assert 'data-testid="figure-researchers">1<' in page
+    assert "Company A CANARY-A-NAME" in page and "Manage members" in page
+    assert "figure-companies" not in page
+
+
+def test_a_researcher_sees_their_own_profile_and_papers(client, world) -> None:
+    page = _home(client, world.users["researcher"])
+    assert "Your profile" in page and "Olive Open" in page
+    assert "Microglia in open science" in page
+
+
+def test_an_administrator_sees_accounts_and_the_audit_chain(client, world) -> None:
+    page = _home(client, world.users["administrator"])
+    assert "events in the audit trail" in page and "Accounts by role" in page
+
+
+def test_navigation_depends_on_the_role(client, world) -> None:
+    assert "Audit trail" in _home(client, world.users["administrator"])
+    assert "Audit trail" not in _home(client, world.users["alliance_manager"])
+
+
+def test_a_researcher_is_not_shown_company_counts_they_cannot_see(client, world) -> None:
+    page = _home(client, world.users["researcher"])
+    assert "figure-companies" not in page and "Investor firms" not in page

@@ -1,0 +1,97 @@
+"""Every change to departments, researchers and publications. Each one is audited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+
+from translink.accounts.models import User
+from translink.audit.actions import record, snapshot
+from translink.people.models import Authorship, Department, Publication, Researcher
+
+RESEARCHER_FIELDS = (
+    "full_name",
+    "title",
+    "email",
+    "departments",
+    "focus_areas",
+    "specialties",
+    "bio",
+    "open_to_industry",
+    "user",
+)
+PUBLICATION_FIELDS = ("title", "journal", "year", "pmid", "doi")
+
+
+def create_department(actor: User | None, *, code: str, name: str) -> Department:
+    department = Department(code=code, name=name)
+    department.full_clean()
+    with transaction.atomic():
+        department.save()
+        record(
+            "people.department_created",
+            actor=actor,
+            obj=department,
+            new={"code": code, "name": name},
+        )
+    return department
+
+
+def create_researcher(
+    actor: User | None,
+    *,
+    full_name: str,
+    email: str,
+    departments: Sequence[Department],
+    title: str = "",
+    focus_areas: Sequence[str] = (),
+    specialties: Sequence[str] = (),
+    bio: str = "",
+    open_to_industry: bool = True,
+    user: User | None = None,
+) -> Researcher:
+    researcher = Researcher(
+        full_name=full_name,
+        email=email.lower(),
+        title=title,
+        focus_areas=list(focus_areas),
+        specialties=list(specialties),
+        bio=bio,
+        open_to_industry=open_to_industry,
+        user=user,
+    )
+    researcher.full_clean()
+    with transaction.atomic():
+        researcher.save()
+        researcher.departments.set(departments)
+        record(
+            "people.researcher_created",
+            actor=actor,
+            obj=researcher,
+            new=snapshot(researcher, RESEARCHER_FIELDS),
+        )
+    return researcher
+
+
+def add_publication(
+    actor: User | None, researcher: Researcher, *, position: int, **fields: Any
+) -> Publication:
+    """Record a paper and the researcher's place in its byline."""
+    publication = Publication(**fields)
+    publication.full_clean()
+    with transaction.atomic():
+        publication.save()
+        Authorship.objects.create(researcher=researcher, publication=publication, position=position)
+        record(
+            "people.publication_added",
+            actor=actor,
+            obj=publication,
+            new={
+                **snapshot(publication, PUBLICATION_FIELDS),
+                "researcher": researcher.pk,
+                "position": position,
+            },
+        )
+    return publication

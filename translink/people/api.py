@@ -1,0 +1,78 @@
+"""API: departments, researchers and their publications."""
+
+# No `from __future__ import annotations`: django-ninja reads these annotations at run time,
+# through decorators whose module cannot resolve names of ours.
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from translink.accounts.policy import get_visible_or_404, object_route, signed_in
+from translink.lib.pagination import PageNumbers
+from translink.people import queries
+from translink.people.models import Department, FocusArea, Publication, Researcher
+
+router = Router(tags=["people"])
+
+
+class DepartmentOut(Schema):
+    id: int
+    code: str
+    name: str
+
+
+class ResearcherOut(Schema):
+    id: int
+    full_name: str
+    title: str
+    focus_areas: list[str]
+    specialties: list[str]
+    open_to_industry: bool
+    departments: list[DepartmentOut]
+
+    @staticmethod
+    def resolve_departments(obj: Researcher) -> list[Department]:
+        return list(obj.departments.all())
+
+
+class PublicationOut(Schema):
+    id: int
+    title: str
+    abstract: str
+    journal: str
+    year: int | None
+    pmid: str | None
+    doi: str | None
+    authors: list[str]
+
+
+@router.get("/departments", response=list[DepartmentOut])
+@signed_in()
+def list_departments(request: HttpRequest) -> QuerySet[Department]:
+    return queries.departments(request.user)
+
+
+@router.get("/researchers", response=list[ResearcherOut])
+@paginate(PageNumbers)
+@signed_in()
+def list_researchers(
+    request: HttpRequest, q: str = "", focus_area: FocusArea | None = None, department: str = ""
+) -> QuerySet[Researcher]:
+    return queries.researchers(
+        request.user, text=q[:200], focus_area=focus_area or "", department=department[:40]
+    )
+
+
+@router.get("/researchers/{researcher_id}", response=ResearcherOut)
+@object_route(researcher_id=Researcher)
+def get_researcher(request: HttpRequest, researcher_id: int) -> Researcher:
+    return get_visible_or_404(request.user, Researcher, pk=researcher_id)
+
+
+@router.get("/researchers/{researcher_id}/publications", response=list[PublicationOut])
+@paginate(PageNumbers)
+@object_route(researcher_id=Researcher)
+def list_publications(request: HttpRequest, researcher_id: int) -> QuerySet[Publication]:
+    researcher = get_visible_or_404(request.user, Researcher, pk=researcher_id)
+    return queries.publications_of(request.user, researcher)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from translink.audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_directory_filters_by_text_area_and_department(client, world) -> None:
+    client.force_login(world.users["alliance_manager"])
+    page = client.get("/researchers/", {"q": "Olive"}).content.decode()
+    assert "Olive Open" in page and "CANARY-CLOSED-NAME" not in page
+    by_area = client.get("/researchers/", {"area": "epigenetics"}).content.decode()
+    assert "CANARY-CLOSED-NAME" in by_area and "Olive Open" not in by_area
+    htmx = client.get("/researchers/", {"q": "Olive"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in htmx and "Olive Open" in htmx
+
+
+def test_an_unknown_filter_value_is_ignored_not_an_error(client, world) -> None:
+    client.force_login(world.users["alliance_manager"])
+    response = client.get("/researchers/", {"area": "astrology", "page": "many"})
+    assert response.status_code == 200 and "2 researchers" in response.content.decode()
+
+
+def test_an_export_holds_only_what_the_reader_may_see_and_is_audited(client, world) -> None:
+    client.force_login(world.users["company_a"])
+    response = client.get("/researchers/export.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["name"] for row in rows] == ["Olive Open"]
+    event = AuditEvent.objects.get(action="people.directory_exported")
+    assert event.actor == world.users["company_a"]
+    assert event.new is not None and event.new["rows"] == 1
+
+
+def test_the_audit_export_is_itself_audited(client, world) -> None:
+    client.force_login(world.users["administrator"])
+    rows = list(csv.reader(io.StringIO(client.get("/audit/export.csv").content.decode())))
+    assert rows[0][:4] == ["number", "at", "actor_label", "action"]
+    assert AuditEvent.objects.filter(action="audit.trail_exported").count() == 1

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from translink.accounts.demo import DEMO_PASSWORD, demo_logins
+from translink.accounts.models import Organization, Role, User
+from translink.audit.actions import verify_chain
+from translink.people.models import Department, FocusArea, Publication, Researcher
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(capsys):
+    call_command("load_demo")
+    return capsys.readouterr().out
+
+
+def test_it_builds_an_institute_of_the_promised_size(demo: str) -> None:
+    assert Department.objects.count() >= 12
+    assert Researcher.objects.count() == 300
+    per_researcher = Researcher.objects.annotate(n=Count("authorships"))
+    assert min(r.n for r in per_researcher) >= 5
+    assert not Publication.objects.filter(title="").exists()
+    assert not Publication.objects.filter(abstract="").exists()
+    kinds = Counter(Organization.objects.values_list("kind", flat=True))
+    assert kinds == {"institute": 1, "company": 20, "investor": 3}
+
+
+def test_it_spreads_researchers_over_the_focus_areas(demo: str) -> None:
+    areas = Counter(area for r in Researcher.objects.all() for area in r.focus_areas)
+    assert set(areas) == set(FocusArea.values)
+    assert min(areas.values()) >= 45  # each area holds at least 15% of 300
+
+
+def test_it_prints_one_working_sign_in_per_role(demo: str, client) -> None:
+    printed = demo.split("Demo sign-ins")[1]
+    assert {User.objects.get(email=email).role for _, email in demo_logins()} == set(Role.values)
+    for role, email in demo_logins():
+        assert email in printed
+        assert client.login(username=email, password=DEMO_PASSWORD), role
+    researcher = User.objects.get(role=Role.RESEARCHER)
+    assert Researcher.objects.get(user=researcher).authorships.count() >= 5
+
+
+def test_a_second_run_reuses_the_data(demo: str, capsys) -> None:
+    call_command("load_demo")
+    assert "already holds data" in capsys.readouterr().out
+    assert Researcher.objects.count() == 300
+    assert Organization.objects.count() == 24
+
+
+def test_every_demo_record_is_in_the_audit_trail(demo: str) -> None:
+    report = verify_chain()
+    assert report.intact
+    assert report.checked >= Researcher.objects.count() + Publication.objects.count()
+
+
+def test_it_is_the_same_institute_every_time(demo: str) -> None:
+    first = list(Publication.objects.order_by("pmid").values_list("pmid", "title")[:50])
+    from translink.people.demo_corpus import researchers
+
+    again = sorted((p.pmid, p.title) for r in researchers() for p in r.publications)[:50]
+    assert first == again

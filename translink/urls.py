@@ -1,0 +1,50 @@
+"""Every URL of Translink. Each view declares its wall policy (translink/accounts/policy.py)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import path
+
+from translink.accounts import views as accounts
+from translink.api import api_urls
+from translink.audit import views as audit
+from translink.dashboard import views as dashboard
+from translink.people import views as people
+
+admin.site.site_header = "Translink back office"
+admin.site.site_title = "Translink"
+
+urlpatterns = [
+    path("", dashboard.home, name="home"),
+    path("healthz", dashboard.healthz, name="healthz"),
+    path("accounts/login/", accounts.login, name="login"),
+    path("accounts/logout/", accounts.logout, name="logout"),
+    path("accounts/password/change/", accounts.password_change, name="password_change"),
+    path(
+        "accounts/password/change/done/", accounts.password_change_done, name="password_change_done"
+    ),
+    path("accounts/password/reset/", accounts.password_reset, name="password_reset"),
+    path("accounts/password/reset/sent/", accounts.password_reset_done, name="password_reset_done"),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        accounts.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/complete/",
+        accounts.password_reset_complete,
+        name="password_reset_complete",
+    ),
+    path("organizations/", accounts.organizations, name="organizations"),
+    path("organizations/<int:pk>/", accounts.organization, name="organization"),
+    path("organizations/<int:pk>/members/<int:user_pk>/", accounts.member, name="member"),
+    path("account/tokens/", accounts.tokens, name="tokens"),
+    path("account/tokens/<int:pk>/revoke/", accounts.revoke_token, name="revoke_token"),
+    path("researchers/", people.directory, name="researchers"),
+    path("researchers/export.csv", people.export_directory, name="researchers_export"),
+    path("researchers/<int:pk>/", people.profile, name="researcher"),
+    path("audit/", audit.events, name="audit_events"),
+    path("audit/export.csv", audit.export, name="audit_export"),
+    path("api/", api_urls()),
+    path("admin/", admin.site.urls),
+]
