@@ -75,7 +75,9 @@ class ApiTokenMiddleware:
 
 
 class IdleTimeoutMiddleware:
-    """Signs out a browser session that has been idle longer than the configured minutes."""
+    """Signs out a browser session idle longer than the configured minutes, or older than
+    the absolute lifetime counted from sign-in (saving the session would otherwise renew
+    the cookie's age for as long as the session is used)."""
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
@@ -84,13 +86,15 @@ class IdleTimeoutMiddleware:
         if request.user.is_authenticated and not hasattr(request, "api_token"):
             now = int(time.time())
             last_seen = request.session.get("last_seen")
+            signed_in_at = int(request.session.get("signed_in_at", now))
             idle_limit = settings.SESSION_IDLE_TIMEOUT_MINUTES * 60
-            if last_seen is not None and now - int(last_seen) > idle_limit:
+            idle = last_seen is not None and now - int(last_seen) > idle_limit
+            if idle or now - signed_in_at > settings.SESSION_COOKIE_AGE:
                 request.session_expired = True  # type: ignore[attr-defined]
                 logout(request)
                 if is_api(request):
                     return api_error(401, "session_expired", "The session expired; sign in again.")
-                messages.info(request, "You were signed out after a period of inactivity.")
+                messages.info(request, "Your session ended; please sign in again.")
                 return redirect_to_login(request.get_full_path())
             # Write the session at most once a minute, not on every request.
             if last_seen is None or now - int(last_seen) >= 60:

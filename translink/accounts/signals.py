@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -18,6 +19,8 @@ log = logging.getLogger("translink.security")
 @receiver(user_logged_in)
 def _logged_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     record("auth.login", actor=user, obj=user, request=request)
+    if request is not None and hasattr(request, "session"):
+        request.session["signed_in_at"] = int(time.time())
     log.info("signed in", extra={"user": user.pk})
 
 

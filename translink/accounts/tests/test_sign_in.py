@@ -82,6 +82,17 @@ def test_a_session_in_use_stays_signed_in(client, world, monkeypatch) -> None:
         assert client.get("/").status_code == 200
 
 
+@override_settings(SESSION_IDLE_TIMEOUT_MINUTES=30, SESSION_COOKIE_AGE=12 * 3600)
+def test_a_session_ends_twelve_hours_after_sign_in_however_busy(client, world, monkeypatch) -> None:
+    _sign_in(client, world.users["researcher"].email, PASSWORD)
+    start = time.time()
+    for minutes in range(20, 12 * 60, 20):
+        monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
+        assert client.get("/").status_code == 200, minutes
+    monkeypatch.setattr(time, "time", lambda: start + 12 * 3600 + 60)
+    assert client.get("/").status_code == 302
+
+
 def test_the_session_key_changes_at_sign_in(client, world) -> None:
     client.get("/accounts/login/")
     client.session.save()

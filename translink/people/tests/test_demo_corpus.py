@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from collections import Counter
 
 import pytest
@@ -145,7 +144,7 @@ def test_it_puts_the_researcher_in_the_byline(people: list[DemoResearcher]) -> N
     names = {person.full_name for person in people}
     for person in people:
         for paper in person.publications:
-            assert 3 <= len(paper.authors)
+            assert len(paper.authors) >= 3
             assert paper.authors[paper.position - 1] == person.full_name
             assert paper.authors.count(person.full_name) == 1
             assert len(set(paper.authors)) == len(paper.authors)
@@ -183,9 +182,3 @@ def test_it_keeps_the_area_vocabularies_apart() -> None:
             assert mentions_area(term, area)
             others = [code for code in FOCUS_AREAS if code != area and mentions_area(term, code)]
             assert others == [], (area, term)
-
-
-def test_it_generates_the_institute_in_well_under_two_seconds() -> None:
-    start = time.perf_counter()
-    researchers()
-    assert time.perf_counter() - start < 2.0
