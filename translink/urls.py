@@ -11,6 +11,8 @@ from translink.audit import views as audit
 from translink.dashboard import views as dashboard
 from translink.people import views as people
 
+handler500 = "translink.dashboard.views.server_error"
+
 admin.site.site_header = "Translink back office"
 admin.site.site_title = "Translink"
 

@@ -19,6 +19,22 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboard/home.html", home_context(request.user))  # type: ignore[arg-type]
 
 
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A plain page with the request's id, to quote to support; never a trace or data."""
+    request_id = getattr(request, "request_id", "")
+    log.error("server error", extra={"request_id": request_id, "path": request.path})
+    if request.path.startswith("/api/"):
+        body = {
+            "error": {
+                "code": "server_error",
+                "message": f"Request {request_id} failed.",
+                "fields": {},
+            }
+        }
+        return JsonResponse(body, status=500)
+    return render(request, "500.html", {"request_id": request_id}, status=500)
+
+
 @public
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the database answers, 503 when it does not. For load balancers and monitors."""

@@ -26,6 +26,7 @@ from django.forms.models import model_to_dict
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from translink.accounts.models import User
 from translink.accounts.policy import RoutePolicy, policy_of
 from translink.accounts.tests.world import PERSONAS, World
 from translink.api import path_view_of
@@ -130,71 +131,85 @@ def check_walls(
     return failures
 
 
+@dataclass
+class _Probe:
+    """One persona trying one route: collects what went wrong."""
+
+    world: World
+    route: Route
+    persona: str
+    client: Client
+    failures: list[str]
+
+    @property
+    def user(self) -> User | None:
+        return self.world.user(self.persona)
+
+    def fetch(self, method: str, url: str) -> Any:
+        response = _request(self.client, method, url, self.route.is_api)
+        if response.status_code >= 500:
+            self.fail(method, url, f"server error {response.status_code}")
+        body = _text(response)
+        for canary in self.world.forbidden_canaries.get(self.persona, set()):
+            if canary in body:
+                self.fail(method, url, f"response shows {canary}")
+        return response
+
+    def fail(self, method: str, url: str, problem: str) -> None:
+        self.failures.append(f"{self.persona} {method} {url}: {problem}")
+
+    def own_arguments(self, policy: RoutePolicy) -> dict[str, Any]:
+        """URL arguments filled with the persona's own objects, or a placeholder."""
+        filled: dict[str, Any] = {}
+        for argument in self.route.arguments:
+            model = policy.objects.get(argument)
+            sample = self.world.sample(self.persona, model) if model and self.user else None
+            filled[argument] = sample.pk if sample is not None else MISSING_PK if model else "x"
+        return filled
+
+    def check_access(self, policy: RoutePolicy, method: str, own: dict[str, Any]) -> None:
+        url = self.route.url(own)
+        status = self.fetch(method, url).status_code
+        if self.user is None and policy.kind != "public":
+            expected = 401 if self.route.is_api else 302
+            if status != expected:
+                self.fail(method, url, f"{status}, expected {expected}")
+        if self.user is not None and not policy.admits_role(self.user.role) and status != 404:
+            self.fail(method, url, f"{status} for a route closed to their role, expected 404")
+
+    def check_hidden(
+        self, argument: str, hidden: models.Model, method: str, own: dict[str, Any]
+    ) -> None:
+        """A hidden object must be answered exactly like a missing one, and stay unchanged."""
+        model = type(hidden)
+        before = model_to_dict(model._default_manager.get(pk=hidden.pk))
+        probe = self.route.url({**own, argument: hidden.pk})
+        got = self.fetch(method, probe).status_code
+        baseline = self.fetch(method, self.route.url({**own, argument: MISSING_PK})).status_code
+        if method == "GET" and got not in (404, 405):
+            self.fail(method, probe, f"{got} for a hidden {model.__name__}, expected 404")
+        elif got != baseline or got < 400:
+            self.fail(
+                method, probe, f"{got} for a hidden {model.__name__}, {baseline} for a missing one"
+            )
+        if model_to_dict(model._default_manager.get(pk=hidden.pk)) != before:
+            self.fail(method, probe, f"changed a hidden {model.__name__}")
+
+
 def _check_route(world: World, route: Route, persona: str, client: Client) -> list[str]:
     policy = route.policy
     assert policy is not None
-    failures: list[str] = []
-    user = world.user(persona)
-    forbidden = world.forbidden_canaries.get(persona, set())
-
-    def sweep(response: Any, url: str, method: str) -> None:
-        if response.status_code >= 500:
-            failures.append(f"{persona} {method} {url}: server error {response.status_code}")
-        body = _text(response)
-        for canary in forbidden:
-            if canary in body:
-                failures.append(f"{persona} {method} {url}: response shows {canary}")
-
-    # Arguments filled with the persona's own objects (or a placeholder) for the sweep.
-    own_kwargs: dict[str, Any] = {}
-    for argument in route.arguments:
-        model = policy.objects.get(argument)
-        sample = world.sample(persona, model) if model is not None and user is not None else None
-        own_kwargs[argument] = sample.pk if sample is not None else MISSING_PK if model else "x"
-
+    probe = _Probe(world, route, persona, client, [])
+    own = probe.own_arguments(policy)
+    hidden = world.hidden.get(persona, {})
     for method in route.methods:
-        url = route.url(own_kwargs)
-        response = _request(client, method, url, route.is_api)
-        sweep(response, url, method)
-        if policy.kind != "public" and user is None:
-            expected = 401 if route.is_api else 302
-            if response.status_code != expected:
-                failures.append(
-                    f"anonymous {method} {url}: {response.status_code}, expected {expected}"
-                )
-        refused_role = user is not None and not policy.admits_role(user.role)
-        if refused_role and response.status_code != 404:
-            failures.append(
-                f"{persona} {method} {url}: {response.status_code} for a route closed to "
-                "their role, expected 404"
-            )
-
-        if user is None:
+        probe.check_access(policy, method, own)
+        if probe.user is None:
             continue
         for argument, model in policy.objects.items():
-            for hidden in world.hidden.get(persona, {}).get(model, []):
-                before = model_to_dict(type(hidden)._default_manager.get(pk=hidden.pk))
-                probe = route.url({**own_kwargs, argument: hidden.pk})
-                missing = route.url({**own_kwargs, argument: MISSING_PK})
-                got = _request(client, method, probe, route.is_api)
-                baseline = _request(client, method, missing, route.is_api)
-                sweep(got, probe, method)
-                if method == "GET" and got.status_code not in (404, 405):
-                    failures.append(
-                        f"{persona} GET {probe}: {got.status_code} for a hidden "
-                        f"{model.__name__}, expected 404"
-                    )
-                elif got.status_code != baseline.status_code or got.status_code < 400:
-                    failures.append(
-                        f"{persona} {method} {probe}: {got.status_code} for a hidden "
-                        f"{model.__name__}, {baseline.status_code} for a missing one"
-                    )
-                after = model_to_dict(type(hidden)._default_manager.get(pk=hidden.pk))
-                if before != after:
-                    failures.append(
-                        f"{persona} {method} {probe}: changed a hidden {model.__name__}"
-                    )
-    return failures
+            for obj in hidden.get(model, []):
+                probe.check_hidden(argument, obj, method, own)
+    return probe.failures
 
 
 def models_without_hidden_cases(world: World, scoped: set[str]) -> set[str]:
