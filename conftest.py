@@ -14,9 +14,13 @@ def _fast_hashing_and_mail(settings: pytest.FixtureRequest) -> None:
 
 @pytest.fixture
 def world(db: None):  # type: ignore[no-untyped-def]
+    from django.core import mail
+
     from translink.accounts.tests.world import build_world
 
-    return build_world()
+    built = build_world()
+    mail.outbox = []  # the world's own invitations are not what a test is about
+    return built
 
 
 @pytest.fixture

@@ -159,6 +159,8 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The address people use to reach Translink, for links in e-mail.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Translink <translink@localhost>")
 
 API_PAGE_SIZE = env_int("API_PAGE_SIZE", 50, minimum=1)

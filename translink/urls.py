@@ -37,6 +37,7 @@ urlpatterns = [
         accounts.password_reset_complete,
         name="password_reset_complete",
     ),
+    path("invitations/<str:secret>/", accounts.accept_invitation, name="accept_invitation"),
     path("organizations/", accounts.organizations, name="organizations"),
     path("organizations/<int:pk>/", accounts.organization, name="organization"),
     path("organizations/<int:pk>/members/<int:user_pk>/", accounts.member, name="member"),

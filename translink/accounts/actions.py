@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.tokens import default_token_generator
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from translink.accounts.models import ApiToken, Organization, Role, User
+from translink.accounts.models import ApiToken, Invitation, Organization, Role, User
 from translink.accounts.policy import may_manage_members
 from translink.accounts.tokens import digest, new_token_text
 from translink.audit.actions import record, snapshot
 
+MANAGED_ROLES = {Role.INDUSTRY, Role.INVESTOR}
 ACCOUNT_FIELDS = (
     "email",
     "full_name",
@@ -64,6 +67,8 @@ def create_account(
         organization=organization,
         is_org_admin=is_org_admin,
         is_staff=is_staff,
+        # The back office's permissions: administrators have them all, nobody else any.
+        is_superuser=is_staff and role == Role.ADMINISTRATOR,
     )
     user.set_password(password) if password else user.set_unusable_password()
     user.full_clean()
@@ -77,54 +82,106 @@ def create_account(
 
 def invite_member(
     actor: User, organization: Organization, *, email: str, full_name: str, is_org_admin: bool
-) -> User:
-    """A company or firm admin adds a colleague, who gets an e-mail to choose a password."""
+) -> tuple[Invitation, str]:
+    """A company or firm admin invites a colleague by e-mail. Returns the invitation and the
+    secret of its link (already e-mailed; returned for the tests and the API's clients).
+
+    Whether the address already has an account elsewhere is not checked here: that is
+    decided when the link is used, so the inviter learns nothing about other organizations.
+    """
     if not may_manage_members(actor, organization):
         raise PermissionDenied("Only this organization's admin can add members.")
-    role = {
-        Organization.Kind.COMPANY: Role.INDUSTRY,
-        Organization.Kind.INVESTOR: Role.INVESTOR,
-    }.get(Organization.Kind(organization.kind))
-    if role is None:
+    if organization.is_institute:
         raise ValidationError({"email": "Institute accounts are created by an administrator."})
-    if User.objects.filter(email__iexact=email.strip()).exists():
-        raise ValidationError({"email": "An account with this e-mail address already exists."})
-    user = create_account(
-        actor,
-        email=email,
-        full_name=full_name,
-        role=role,
+    email = email.strip().lower()
+    if User.objects.filter(email=email, organization=organization).exists():
+        raise ValidationError({"email": "This address already belongs to a member here."})
+    if any(i.is_open for i in Invitation.objects.filter(email=email, organization=organization)):
+        raise ValidationError({"email": "This address already has an open invitation here."})
+    secret = secrets.token_urlsafe(32)
+    invitation = Invitation(
         organization=organization,
+        email=email,
+        full_name=full_name.strip(),
         is_org_admin=is_org_admin,
+        invited_by=actor,
+        digest=digest(secret),
     )
-    send_welcome(user, invited_by=actor)
-    return user
-
-
-def send_welcome(user: User, *, invited_by: User) -> None:
-    link = reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
+    invitation.full_clean()
+    with transaction.atomic():
+        invitation.save()
+        record(
+            "accounts.member_invited",
+            actor=actor,
+            obj=invitation,
+            new={"email": email, "organization": organization.pk, "is_org_admin": is_org_admin},
+        )
+    link = settings.SITE_URL + reverse("accept_invitation", kwargs={"secret": secret})
     send_mail(
-        subject="Your Translink account",
+        subject=f"Join {organization.name} on Translink",
         message=(
-            f"{invited_by.full_name} added you to {user.organization.name} on Translink.\n\n"
-            f"Choose your password here: {link}\n"
+            f"{actor.full_name} invites you to join {organization.name} on Translink, the "
+            f"platform for collaborations with the institute.\n\nAccept within "
+            f"{Invitation.VALID_DAYS} days and choose your password here: {link}\n"
         ),
         from_email=None,
-        recipient_list=[user.email],
+        recipient_list=[email],
     )
+    return invitation, secret
+
+
+def open_invitation(secret: str) -> Invitation | None:
+    invitation = (
+        Invitation.objects.select_related("organization").filter(digest=digest(secret)).first()
+    )
+    return invitation if invitation is not None and invitation.is_open else None
+
+
+def accept_invitation(invitation: Invitation, *, full_name: str, password: str) -> User:
+    """Create the invited account with the chosen password, once."""
+    if not invitation.is_open:
+        raise ValidationError("This invitation has expired or was already used.")
+    if User.objects.filter(email=invitation.email).exists():
+        raise ValidationError(
+            "This address already has a Translink account. Sign in with it, or ask the "
+            "institute's administrator to move it."
+        )
+    role = (
+        Role.INDUSTRY
+        if invitation.organization.kind == Organization.Kind.COMPANY
+        else Role.INVESTOR
+    )
+    try:
+        validate_password(password, User(email=invitation.email, full_name=full_name))
+    except ValidationError as error:
+        raise ValidationError({"password1": error.messages}) from None
+    with transaction.atomic():
+        user = create_account(
+            invitation.invited_by,
+            email=invitation.email,
+            full_name=full_name,
+            role=role,
+            organization=invitation.organization,
+            password=password,
+            is_org_admin=invitation.is_org_admin,
+        )
+        invitation.accepted_at, invitation.account = timezone.now(), user
+        invitation.save(update_fields=["accepted_at", "account"])
+        record("accounts.invitation_accepted", actor=user, obj=invitation, new={"account": user.pk})
+    return user
 
 
 def update_member(
     actor: User, member: User, *, is_org_admin: bool, is_active: bool, reason: str = ""
 ) -> User:
-    """Change a member's admin flag or deactivate them. Nobody can lock themselves out."""
-    if not may_manage_members(actor, member.organization):
+    """Change a member's admin flag or deactivate them. Nobody can lock themselves out.
+
+    A company or firm admin manages their colleagues only, not Advisory Council members
+    who happen to belong to the same organization.
+    """
+    if not may_manage_members(actor, member.organization) or (
+        actor.role != Role.ADMINISTRATOR and member.role not in MANAGED_ROLES
+    ):
         raise PermissionDenied("Only this organization's admin can change its members.")
     if (
         member.pk == actor.pk
@@ -156,14 +213,20 @@ def update_member(
 def change_role(
     actor: User | None, member: User, *, role: str, is_staff: bool, reason: str
 ) -> User:
-    """An administrator changes what a person may do. The reason is kept with the event."""
-    old = snapshot(member, ("role", "is_staff"))
+    """An administrator changes what a person may do. The reason is kept with the event.
+
+    Only institute accounts may use the back office.
+    """
+    if is_staff and not member.organization.is_institute:
+        raise ValidationError({"is_staff": "Only institute accounts may use the back office."})
+    old = snapshot(member, ("role", "is_staff", "is_superuser"))
     member.role, member.is_staff = role, is_staff
+    member.is_superuser = is_staff and role == Role.ADMINISTRATOR
     member.full_clean()
-    new = snapshot(member, ("role", "is_staff"))
+    new = snapshot(member, ("role", "is_staff", "is_superuser"))
     if old != new:
         with transaction.atomic():
-            member.save(update_fields=["role", "is_staff"])
+            member.save(update_fields=["role", "is_staff", "is_superuser"])
             record(
                 "accounts.role_changed", actor=actor, obj=member, old=old, new=new, reason=reason
             )
@@ -200,3 +263,9 @@ def revoke_api_token(actor: User, token: ApiToken) -> ApiToken:
             new={"revoked_at": token.revoked_at},
         )
     return token
+
+
+def password_changed(user: User, *, via: str, request: HttpRequest | None = None) -> None:
+    """Django's password views save the password; this records that it happened (never the
+    password or its hash)."""
+    record("auth.password_changed", actor=user, obj=user, reason=f"by {via}", request=request)

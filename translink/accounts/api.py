@@ -91,18 +91,26 @@ def list_members(request: HttpRequest, org_id: int) -> QuerySet[User]:
     return visible(request.user, User).filter(organization=organization)
 
 
-@router.post("/organizations/{org_id}/members", response={201: MemberOut})
+class InvitationOut(Schema):
+    email: str
+    status: str = Field(
+        ..., description="Always 'invited': the answer never says who has an account."
+    )
+
+
+@router.post("/organizations/{org_id}/members", response={202: InvitationOut})
 @object_route(org_id=Organization)
-def add_member(request: HttpRequest, org_id: int, payload: MemberIn) -> Status[User]:
+def add_member(request: HttpRequest, org_id: int, payload: MemberIn) -> Status[dict[str, str]]:
+    """Invite a colleague; they appear among the members once they choose a password."""
     organization = get_visible_or_404(request.user, Organization, pk=org_id)
-    member = actions.invite_member(
+    actions.invite_member(
         request.user,  # type: ignore[arg-type]
         organization,
         email=payload.email,
         full_name=payload.full_name,
         is_org_admin=payload.is_org_admin,
     )
-    return Status(201, member)
+    return Status(202, {"email": payload.email.strip().lower(), "status": "invited"})
 
 
 @router.patch("/organizations/{org_id}/members/{user_id}", response=MemberOut)

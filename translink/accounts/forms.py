@@ -15,8 +15,8 @@ class SignInForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": "That e-mail address and password do not match an active account.",
         "blocked": (
-            "Too many failed sign-ins for this account in the last hour. Try again later "
-            "or reset your password."
+            "Too many failed sign-ins for this account in the last hour. Try again in an "
+            "hour; if you did not make these attempts, tell the institute's administrator."
         ),
     }
 
@@ -56,3 +56,22 @@ class TokenForm(forms.Form):
         max_length=100,
         help_text="Where it will be used, e.g. 'nightly export'.",
     )
+
+
+class AcceptInvitationForm(forms.Form):
+    full_name = forms.CharField(label="Your name", min_length=2, max_length=200)
+    password1 = forms.CharField(
+        label="Choose a password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 12 characters; common passwords are refused.",
+    )
+    password2 = forms.CharField(
+        label="The same password again",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", "The two passwords differ.")
+        return data

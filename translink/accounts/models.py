@@ -152,3 +152,39 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class Invitation(models.Model):
+    """An invitation to join a company or investor firm on Translink.
+
+    The e-mailed link carries a secret of which only a SHA-256 digest is kept. Accepting it
+    creates the account; an address that already has an account elsewhere is refused at
+    acceptance, never at invitation, so the inviter cannot learn who has an account.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    full_name = models.CharField(max_length=200)
+    is_org_admin = models.BooleanField(default=False)
+    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    account = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    VALID_DAYS = 14
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} <{self.email}> to {self.organization}"
+
+    @property
+    def is_open(self) -> bool:
+        age = timezone.now() - self.created_at
+        return self.accepted_at is None and age.days < self.VALID_DAYS

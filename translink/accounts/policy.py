@@ -168,6 +168,15 @@ def _users(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
     return qs.filter(organization_id=user.organization_id)
 
 
+@scope("accounts.Invitation")
+def _invitations(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    if user.role == Role.ADMINISTRATOR:
+        return qs
+    if user.is_org_admin:
+        return qs.filter(organization_id=user.organization_id)
+    return qs.none()
+
+
 @scope("accounts.ApiToken")
 def _tokens(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
     return qs.filter(user=user)

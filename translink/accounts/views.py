@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,8 +12,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from translink.accounts import actions
-from translink.accounts.forms import MemberChangeForm, MemberForm, SignInForm, TokenForm
-from translink.accounts.models import ApiToken, Organization, User
+from translink.accounts.forms import (
+    AcceptInvitationForm,
+    MemberChangeForm,
+    MemberForm,
+    SignInForm,
+    TokenForm,
+)
+from translink.accounts.models import ApiToken, Invitation, Organization, User
 from translink.accounts.policy import (
     get_visible_or_404,
     may_manage_members,
@@ -22,15 +30,30 @@ from translink.accounts.policy import (
 )
 from translink.lib.forms import apply_errors
 
+
+class AuditedPasswordChange(auth_views.PasswordChangeView):
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        actions.password_changed(form.user, via="change", request=self.request)
+        return response
+
+
+class AuditedPasswordReset(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        actions.password_changed(form.user, via="reset link", request=self.request)
+        return response
+
+
 login = public(
     auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True)
 )
 logout = signed_in()(auth_views.LogoutView.as_view())
-password_change = signed_in()(auth_views.PasswordChangeView.as_view())
+password_change = signed_in()(AuditedPasswordChange.as_view())
 password_change_done = signed_in()(auth_views.PasswordChangeDoneView.as_view())
 password_reset = public(auth_views.PasswordResetView.as_view())
 password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
-password_reset_confirm = public(auth_views.PasswordResetConfirmView.as_view())
+password_reset_confirm = public(AuditedPasswordReset.as_view())
 password_reset_complete = public(auth_views.PasswordResetCompleteView.as_view())
 
 
@@ -50,22 +73,59 @@ def organization(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             try:
-                member = actions.invite_member(request.user, org, **form.cleaned_data)  # type: ignore[arg-type]
+                actions.invite_member(request.user, org, **form.cleaned_data)  # type: ignore[arg-type]
             except ValidationError as error:
                 apply_errors(form, error)
             else:
+                # The same words whether or not an account was created (see invite_member).
+                email = form.cleaned_data["email"].lower()
                 messages.success(
                     request,
-                    f"{member.full_name} was added and e-mailed a link to choose a password.",
+                    f"An invitation was sent to {email}; once they choose a password they "
+                    "appear below.",
                 )
                 return redirect("organization", pk=org.pk)
     members = visible(request.user, User).filter(organization=org).order_by("full_name")
+    invitations = visible(request.user, Invitation).filter(
+        organization=org, accepted_at__isnull=True
+    )
     status = 422 if request.method == "POST" else 200
     return render(
         request,
         "accounts/organization.html",
-        {"organization": org, "members": members, "can_manage": manager, "form": form},
+        {
+            "organization": org,
+            "members": members,
+            "invitations": invitations,
+            "can_manage": manager,
+            "form": form,
+        },
         status=status,
+    )
+
+
+@public
+def accept_invitation(request: HttpRequest, secret: str) -> HttpResponse:
+    """The page an invitation's link opens: choose a name and password, then sign in."""
+    invitation = actions.open_invitation(secret)
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", status=404)
+    form = AcceptInvitationForm(request.POST or None, initial={"full_name": invitation.full_name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.accept_invitation(
+                invitation,
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Welcome to {invitation.organization.name}. Please sign in.")
+            return redirect("login")
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request, "accounts/invitation.html", {"invitation": invitation, "form": form}, status=status
     )
 
 

@@ -48,6 +48,7 @@ class PublicationOut(Schema):
 
 
 @router.get("/departments", response=list[DepartmentOut])
+@paginate(PageNumbers)
 @signed_in()
 def list_departments(request: HttpRequest) -> QuerySet[Department]:
     return queries.departments(request.user)
@@ -60,7 +61,7 @@ def list_researchers(
     request: HttpRequest, q: str = "", focus_area: FocusArea | None = None, department: str = ""
 ) -> QuerySet[Researcher]:
     return queries.researchers(
-        request.user, text=q[:200], focus_area=focus_area or "", department=department[:40]
+        request.user, text=q, focus_area=focus_area or "", department=department
     )
 
 

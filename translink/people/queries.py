@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from translink.accounts.policy import visible
+from translink.lib.text import search_text
 from translink.people.models import Department, Publication, Researcher
 
 
@@ -14,6 +15,7 @@ def researchers(
     user: Any, *, text: str = "", focus_area: str = "", department: str = ""
 ) -> QuerySet[Researcher]:
     """The researchers ``user`` may see, filtered by name or specialty, area and department."""
+    text, department = search_text(text), search_text(department, 40)
     found = visible(user, Researcher).prefetch_related("departments")
     if text:
         found = found.filter(
@@ -37,6 +39,7 @@ def publications_of(user: Any, researcher: Researcher) -> QuerySet[Publication]:
 
 
 def departments(user: Any) -> QuerySet[Department]:
-    return (
-        visible(user, Department).annotate(researcher_count=Count("researchers")).order_by("name")
-    )
+    """Departments with the number of their researchers this user may see."""
+    seen = Q(researchers__in=visible(user, Researcher))
+    counted = Count("researchers", filter=seen, distinct=True)
+    return visible(user, Department).annotate(researcher_count=counted).order_by("name")

@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from translink.accounts.policy import get_visible_or_404, object_route, signed_in
 from translink.audit.actions import record
+from translink.lib.text import search_text
 from translink.people import queries
 from translink.people.models import FocusArea, Researcher
 
@@ -17,9 +18,9 @@ from translink.people.models import FocusArea, Researcher
 def _filters(request: HttpRequest) -> dict[str, str]:
     area = request.GET.get("area", "")
     return {
-        "text": request.GET.get("q", "").strip()[:200],
+        "text": search_text(request.GET.get("q", "")),
         "focus_area": area if area in FocusArea.values else "",
-        "department": request.GET.get("department", "")[:40],
+        "department": search_text(request.GET.get("department", ""), 40),
     }
 
 

@@ -16,9 +16,10 @@ It returns a list of failures, so a test can also prove that it catches a leak.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
@@ -42,6 +43,7 @@ class Route:
     methods: tuple[str, ...]
     policy: RoutePolicy | None
     is_api: bool
+    takes_body: bool = False
 
     def url(self, kwargs: dict[str, Any]) -> str:
         return "/" + _ARG.sub(lambda m: str(kwargs.get(m.group(2), "x")), self.route)
@@ -74,6 +76,10 @@ def enumerate_routes(urlconf: str | None = None) -> list[Route]:
                         tuple(operation.methods),
                         policy_of(operation.view_func),
                         True,
+                        takes_body=any(
+                            getattr(m, "__ninja_param_source__", "") == "body"
+                            for m in operation.models
+                        ),
                     )
                 )
         else:
@@ -86,15 +92,15 @@ def enumerate_routes(urlconf: str | None = None) -> list[Route]:
     return list(unique.values())
 
 
-def _request(client: Client, method: str, url: str, is_api: bool) -> Any:
+def _request(client: Client, method: str, url: str, is_api: bool, body: dict[str, Any]) -> Any:
     user = getattr(client, "persona_user", None)
     if user is not None and "_auth_user_id" not in client.session:
         client.force_login(user)  # a route such as sign-out ended the session
     if method == "GET":
         return client.get(url)
     if is_api:
-        return client.generic(method, url, data="{}", content_type="application/json")
-    return client.post(url, {})
+        return client.generic(method, url, data=json.dumps(body), content_type="application/json")
+    return client.post(url, body)
 
 
 def _clients(world: World) -> dict[str, Client]:
@@ -116,8 +122,11 @@ def _text(response: Any) -> str:
 
 
 def check_walls(
-    world: World, routes: list[Route], *, reset: Callable[[], None] | None = None
+    world: World, routes: list[Route], examples: dict[str, dict[str, Any]] | None = None
 ) -> list[str]:
+    """Run every route as every persona. ``examples`` gives, by route, a valid body for its
+    writes: a write with an empty body would be refused before it could reach the wall."""
+    examples = examples or {}
     failures: list[str] = []
     clients = _clients(world)
     for route in routes:
@@ -126,8 +135,17 @@ def check_walls(
                 f"{route.route} ({'API' if route.is_api else 'page'}) declares no wall policy"
             )
             continue
-        for persona in PERSONAS:
-            failures += _check_route(world, route, persona, clients[persona])
+        if route.takes_body and route.route not in examples:
+            failures.append(f"{route.route} takes a body: give the harness a valid example")
+            continue
+        writes = any(method != "GET" for method in route.methods)
+        body = examples.get(route.route, {}) if writes else {}
+        probes = [
+            _check_route(world, route, persona, clients[persona], body) for persona in PERSONAS
+        ]
+        failures += [failure for probe in probes for failure in probe.failures]
+        if body and not any(probe.reached for probe in probes):
+            failures.append(f"{route.route}: no persona's write with the example reached the view")
     return failures
 
 
@@ -139,14 +157,16 @@ class _Probe:
     route: Route
     persona: str
     client: Client
-    failures: list[str]
+    body: dict[str, Any]
+    failures: list[str] = field(default_factory=list)
+    reached: bool = False  # a write on the persona's own objects succeeded
 
     @property
     def user(self) -> User | None:
         return self.world.user(self.persona)
 
     def fetch(self, method: str, url: str) -> Any:
-        response = _request(self.client, method, url, self.route.is_api)
+        response = _request(self.client, method, url, self.route.is_api, self.body)
         if response.status_code >= 500:
             self.fail(method, url, f"server error {response.status_code}")
         body = _text(response)
@@ -170,6 +190,7 @@ class _Probe:
     def check_access(self, policy: RoutePolicy, method: str, own: dict[str, Any]) -> None:
         url = self.route.url(own)
         status = self.fetch(method, url).status_code
+        self.reached = self.reached or (method != "GET" and status < 400)
         if self.user is None and policy.kind != "public":
             expected = 401 if self.route.is_api else 302
             if status != expected:
@@ -196,10 +217,12 @@ class _Probe:
             self.fail(method, probe, f"changed a hidden {model.__name__}")
 
 
-def _check_route(world: World, route: Route, persona: str, client: Client) -> list[str]:
+def _check_route(
+    world: World, route: Route, persona: str, client: Client, body: dict[str, Any]
+) -> _Probe:
     policy = route.policy
     assert policy is not None
-    probe = _Probe(world, route, persona, client, [])
+    probe = _Probe(world, route, persona, client, body)
     own = probe.own_arguments(policy)
     hidden = world.hidden.get(persona, {})
     for method in route.methods:
@@ -209,7 +232,7 @@ def _check_route(world: World, route: Route, persona: str, client: Client) -> li
         for argument, model in policy.objects.items():
             for obj in hidden.get(model, []):
                 probe.check_hidden(argument, obj, method, own)
-    return probe.failures
+    return probe
 
 
 def models_without_hidden_cases(world: World, scoped: set[str]) -> set[str]:

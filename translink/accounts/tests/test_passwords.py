@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from translink.accounts.models import User
+from translink.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +48,8 @@ def test_it_accepts_a_password_of_twelve_characters_or_more(client, world, passw
     response = client.post(url, {"new_password1": password, "new_password2": password})
     assert response.status_code == 302
     assert User.objects.get(pk=user.pk).check_password(password)
+    event = AuditEvent.objects.get(action="auth.password_changed", object_id=str(user.pk))
+    assert event.reason == "by reset link" and password not in str(event.new)
 
 
 def test_a_reset_for_an_unknown_address_says_the_same_and_sends_nothing(client, world) -> None:

@@ -14,12 +14,20 @@ from typing import Any
 from django.db import models
 
 from translink.accounts import actions as account_actions
-from translink.accounts.models import ApiToken, Organization, Role, User
+from translink.accounts.models import ApiToken, Invitation, Organization, Role, User
 from translink.people import actions as people_actions
 from translink.people.models import Department, Publication, Researcher
 
 PASSWORD = "correct horse battery staple 42"
-PERSONAS = ("alliance_manager", "researcher", "company_a", "company_b", "investor", "anonymous")
+PERSONAS = (
+    "alliance_manager",
+    "researcher",
+    "company_a",
+    "company_b",
+    "investor",
+    "administrator",
+    "anonymous",
+)
 
 
 @dataclass
@@ -35,6 +43,7 @@ class World:
     closed_publication: Publication
     tokens: dict[str, ApiToken]
     department: Department
+    invitations: list[Invitation]
     hidden: dict[str, dict[type[models.Model], list[Any]]] = field(default_factory=dict)
     forbidden_canaries: dict[str, set[str]] = field(default_factory=dict)
 
@@ -125,6 +134,19 @@ def build_world() -> World:
         abstract="Private.",
         pmid="90000002",
     )
+    invitations = [
+        account_actions.invite_member(
+            users[persona],
+            org,
+            email=f"invitee@{persona.replace('_', '-')}.example",
+            full_name=name,
+            is_org_admin=False,
+        )[0]
+        for persona, org, name in [
+            ("company_a", company_a, "Ivy CANARY-A-INVITEE"),
+            ("company_b", company_b, "Ian CANARY-B-INVITEE"),
+        ]
+    ]
     tokens = {
         persona: account_actions.create_api_token(user, name=f"CANARY-TOKEN-{persona}")[0]
         for persona, user in users.items()
@@ -133,7 +155,7 @@ def build_world() -> World:
         institute=institute, company_a=company_a, company_b=company_b, investor_firm=firm,
         users=users, colleague_a=colleague_a, open_researcher=open_researcher,
         closed_researcher=closed_researcher, closed_publication=closed_publication,
-        tokens=tokens, department=department,
+        tokens=tokens, department=department, invitations=invitations,
     )  # fmt: skip
     _declare_walls(world)
     return world
@@ -149,14 +171,21 @@ def _declare_walls(w: World) -> None:
     def others_tokens(persona: str) -> list[models.Model]:
         return [token for owner, token in w.tokens.items() if owner != persona]
 
+    invitation_a, invitation_b = w.invitations
     w.hidden = {
-        "alliance_manager": {ApiToken: others_tokens("alliance_manager")},
+        "alliance_manager": {
+            ApiToken: others_tokens("alliance_manager"),
+            Invitation: [invitation_a, invitation_b],
+        },
+        "administrator": {ApiToken: others_tokens("administrator")},
         "researcher": {
+            Invitation: [invitation_a, invitation_b],
             Organization: [w.company_a, w.company_b, w.investor_firm],
             User: a_users + b_users + v_users,
             ApiToken: others_tokens("researcher"),
         },
         "company_a": {
+            Invitation: [invitation_b],
             Organization: [w.company_b, w.investor_firm],
             User: institute_users + b_users + v_users,
             ApiToken: others_tokens("company_a"),
@@ -164,6 +193,7 @@ def _declare_walls(w: World) -> None:
             Publication: [w.closed_publication],
         },
         "company_b": {
+            Invitation: [invitation_a],
             Organization: [w.company_a, w.investor_firm],
             User: institute_users + a_users + v_users,
             ApiToken: others_tokens("company_b"),
@@ -171,6 +201,7 @@ def _declare_walls(w: World) -> None:
             Publication: [w.closed_publication],
         },
         "investor": {
+            Invitation: [invitation_a, invitation_b],
             Organization: [w.company_a, w.company_b],
             User: institute_users + a_users + b_users,
             ApiToken: others_tokens("investor"),
@@ -181,7 +212,9 @@ def _declare_walls(w: World) -> None:
     tokens = {f"CANARY-TOKEN-{p}" for p in w.tokens}
     a, b, v, closed = {"CANARY-A"}, {"CANARY-B"}, {"CANARY-V"}, {"CANARY-CLOSED"}
     w.forbidden_canaries = {
-        "alliance_manager": tokens - {"CANARY-TOKEN-alliance_manager"},
+        "alliance_manager": {"-INVITEE"} | (tokens - {"CANARY-TOKEN-alliance_manager"}),
+        # Administrators read the audit trail, which names everything; secrets are never in it.
+        "administrator": set(),
         "researcher": a | b | v | (tokens - {"CANARY-TOKEN-researcher"}),
         "company_a": b | v | closed | (tokens - {"CANARY-TOKEN-company_a"}),
         "company_b": a | v | closed | (tokens - {"CANARY-TOKEN-company_b"}),

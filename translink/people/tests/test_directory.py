@@ -41,3 +41,24 @@ def test_the_audit_export_is_itself_audited(client, world) -> None:
     rows = list(csv.reader(io.StringIO(client.get("/audit/export.csv").content.decode())))
     assert rows[0][:4] == ["number", "at", "actor_label", "action"]
     assert AuditEvent.objects.filter(action="audit.trail_exported").count() == 1
+
+
+def test_control_characters_in_a_search_are_dropped_not_a_server_error(client, world) -> None:
+    client.force_login(world.users["alliance_manager"])
+    page = client.get("/researchers/", {"q": "Ol\x00ive", "department": "neu\x00ro"})
+    assert page.status_code == 200 and "Olive Open" in page.content.decode()
+    api = client.get("/api/people/researchers", {"q": "\x00Olive"})
+    assert api.status_code == 200 and [r["full_name"] for r in api.json()["items"]] == [
+        "Olive Open"
+    ]
+
+
+def test_department_counts_include_only_researchers_the_reader_may_see(client, world) -> None:
+    from translink.people.queries import departments
+
+    counts = {
+        persona: [getattr(d, "researcher_count", None) for d in departments(world.users[persona])]
+        for persona in ("alliance_manager", "company_a")
+    }
+    assert counts == {"alliance_manager": [2], "company_a": [1]}
+    assert client.get("/api/people/departments").status_code == 401

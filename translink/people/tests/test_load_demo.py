@@ -66,3 +66,9 @@ def test_it_is_the_same_institute_every_time(demo: str) -> None:
 
     again = sorted((p.pmid, p.title) for r in researchers() for p in r.publications)[:50]
     assert first == again
+
+
+def test_the_demo_administrator_can_use_the_back_office(demo: str, client) -> None:
+    client.login(username="admin@riverside.example", password=DEMO_PASSWORD)
+    assert client.get("/admin/accounts/user/").status_code == 200
+    assert client.get("/admin/audit/auditevent/").status_code == 200
