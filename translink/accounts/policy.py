@@ -199,6 +199,13 @@ def _researchers(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
     return qs
 
 
+@scope("people.Disclosure")
+def _disclosures(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    if is_institute_staff(user):
+        return qs
+    return qs.filter(researcher__user=user)
+
+
 @scope("people.Publication")
 def _publications(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
     researchers = visible(user, apps.get_model("people", "Researcher"))

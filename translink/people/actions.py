@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from django.db import transaction
 
-from translink.accounts.models import User
+from translink.accounts.models import Organization, User
 from translink.audit.actions import record, snapshot
-from translink.people.models import Authorship, Department, Publication, Researcher
+from translink.people.models import Authorship, Department, Disclosure, Publication, Researcher
 
 RESEARCHER_FIELDS = (
     "full_name",
@@ -95,3 +96,37 @@ def add_publication(
             },
         )
     return publication
+
+
+def add_disclosure(
+    actor: User | None,
+    researcher: Researcher,
+    *,
+    kind: str,
+    started_on: date,
+    company: Organization | None = None,
+    company_name: str = "",
+    ended_on: date | None = None,
+) -> Disclosure:
+    """Record a researcher's relationship with a company (consulting, equity, ...)."""
+    disclosure = Disclosure(
+        researcher=researcher,
+        company=company,
+        company_name=company_name or (company.name if company else ""),
+        kind=kind,
+        started_on=started_on,
+        ended_on=ended_on,
+    )
+    disclosure.full_clean()
+    with transaction.atomic():
+        disclosure.save()
+        record(
+            "people.disclosure_added",
+            actor=actor,
+            obj=disclosure,
+            new=snapshot(
+                disclosure,
+                ("researcher", "company", "company_name", "kind", "started_on", "ended_on"),
+            ),
+        )
+    return disclosure

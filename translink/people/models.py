@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+
+from translink.lib.identifiers import normalize_orcid
 
 
 class FocusArea(models.TextChoices):
@@ -43,12 +47,23 @@ class Researcher(models.Model):
     full_name = models.CharField(max_length=200)
     title = models.CharField(max_length=120, blank=True)
     email = models.EmailField(unique=True)
+    orcid = models.CharField(
+        "ORCID iD",
+        max_length=19,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="e.g. 0000-0002-1825-0097",
+    )
     departments = models.ManyToManyField(Department, related_name="researchers")
     focus_areas = models.JSONField(default=list, blank=True)
     specialties = models.JSONField(default=list, blank=True)
     bio = models.TextField(blank=True)
     open_to_industry = models.BooleanField(
         default=True, help_text="Visible to companies and investors, and open to their proposals."
+    )
+    max_active_alliances = models.PositiveSmallIntegerField(
+        default=3, help_text="How many alliances at once this researcher is willing to join."
     )
 
     class Meta:
@@ -59,6 +74,15 @@ class Researcher(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        if self.orcid:
+            normal = normalize_orcid(self.orcid)
+            if normal is None:
+                raise ValidationError(
+                    {"orcid": f"{self.orcid!r} is not a valid ORCID iD (check the last character)."}
+                )
+            self.orcid = normal
+        else:
+            self.orcid = None
         if not isinstance(self.focus_areas, list):
             raise ValidationError({"focus_areas": "Give a list of focus areas."})
         unknown = [area for area in self.focus_areas if area not in FocusArea.values]
@@ -118,3 +142,44 @@ class Authorship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.researcher} #{self.position} on {self.publication}"
+
+
+class Disclosure(models.Model):
+    """A researcher's disclosed relationship with a company: the source of conflict checks.
+
+    Visible to institute staff and to the researcher, never to companies or investors.
+    """
+
+    class Kind(models.TextChoices):
+        CONSULTING = "consulting", "Consulting"
+        EQUITY = "equity", "Equity"
+        LICENCE = "licence", "Licence"
+        RESEARCH_FUNDING = "research_funding", "Research funding"
+        ADVISORY_BOARD = "advisory_board", "Advisory board"
+
+    researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="disclosures")
+    company = models.ForeignKey(
+        "accounts.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    company_name = models.CharField(
+        max_length=200, help_text="As disclosed, even if not on Translink."
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on"]
+
+    def __str__(self) -> str:
+        return f"{self.researcher}: {self.get_kind_display()} with {self.company_name}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.ended_on and self.started_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": "The relationship cannot end before it started."})
+        if self.company is not None and not self.company_name:
+            self.company_name = self.company.name
+
+    def is_current(self, on: date) -> bool:
+        return self.started_on <= on and (self.ended_on is None or self.ended_on >= on)

@@ -9,6 +9,7 @@ their models' objects and canaries here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db import models
@@ -16,7 +17,7 @@ from django.db import models
 from translink.accounts import actions as account_actions
 from translink.accounts.models import ApiToken, Invitation, Organization, Role, User
 from translink.people import actions as people_actions
-from translink.people.models import Department, Publication, Researcher
+from translink.people.models import Department, Disclosure, Publication, Researcher
 
 PASSWORD = "correct horse battery staple 42"
 PERSONAS = (
@@ -44,6 +45,7 @@ class World:
     tokens: dict[str, ApiToken]
     department: Department
     invitations: list[Invitation]
+    disclosure: Disclosure
     hidden: dict[str, dict[type[models.Model], list[Any]]] = field(default_factory=dict)
     forbidden_canaries: dict[str, set[str]] = field(default_factory=dict)
 
@@ -134,6 +136,10 @@ def build_world() -> World:
         abstract="Private.",
         pmid="90000002",
     )
+    disclosure = people_actions.add_disclosure(
+        None, open_researcher, company=company_b, company_name="CANARY-DISCLOSURE consulting",
+        kind=Disclosure.Kind.CONSULTING, started_on=date(2024, 1, 1),
+    )  # fmt: skip
     invitations = [
         account_actions.invite_member(
             users[persona],
@@ -155,7 +161,7 @@ def build_world() -> World:
         institute=institute, company_a=company_a, company_b=company_b, investor_firm=firm,
         users=users, colleague_a=colleague_a, open_researcher=open_researcher,
         closed_researcher=closed_researcher, closed_publication=closed_publication,
-        tokens=tokens, department=department, invitations=invitations,
+        tokens=tokens, department=department, invitations=invitations, disclosure=disclosure,
     )  # fmt: skip
     _declare_walls(world)
     return world
@@ -185,6 +191,7 @@ def _declare_walls(w: World) -> None:
             ApiToken: others_tokens("researcher"),
         },
         "company_a": {
+            Disclosure: [w.disclosure],
             Invitation: [invitation_b],
             Organization: [w.company_b, w.investor_firm],
             User: institute_users + b_users + v_users,
@@ -193,6 +200,7 @@ def _declare_walls(w: World) -> None:
             Publication: [w.closed_publication],
         },
         "company_b": {
+            Disclosure: [w.disclosure],
             Invitation: [invitation_a],
             Organization: [w.company_a, w.investor_firm],
             User: institute_users + a_users + v_users,
@@ -201,6 +209,7 @@ def _declare_walls(w: World) -> None:
             Publication: [w.closed_publication],
         },
         "investor": {
+            Disclosure: [w.disclosure],
             Invitation: [invitation_a, invitation_b],
             Organization: [w.company_a, w.company_b],
             User: institute_users + a_users + b_users,
@@ -210,7 +219,8 @@ def _declare_walls(w: World) -> None:
         },
     }
     tokens = {f"CANARY-TOKEN-{p}" for p in w.tokens}
-    a, b, v, closed = {"CANARY-A"}, {"CANARY-B"}, {"CANARY-V"}, {"CANARY-CLOSED"}
+    a, b, v = {"CANARY-A"}, {"CANARY-B"}, {"CANARY-V"}
+    closed = {"CANARY-CLOSED", "CANARY-DISCLOSURE"}  # private to the institute
     w.forbidden_canaries = {
         "alliance_manager": {"-INVITEE"} | (tokens - {"CANARY-TOKEN-alliance_manager"}),
         # Administrators read the audit trail, which names everything; secrets are never in it.
