@@ -25,6 +25,7 @@ from ninja.security import HttpBearer, SessionAuth
 from translink.accounts.api import router as accounts_router
 from translink.accounts.policy import public
 from translink.audit.api import router as audit_router
+from translink.market.api import router as market_router
 from translink.people.api import router as people_router
 
 
@@ -45,6 +46,7 @@ api = NinjaAPI(
 )
 api.add_router("/accounts", accounts_router)
 api.add_router("/people", people_router)
+api.add_router("/market", market_router)
 api.add_router("/audit", audit_router)
 
 

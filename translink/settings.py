@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "translink.accounts",
     "translink.audit",
     "translink.people",
+    "translink.market",
     "translink.dashboard",
 ]
 

@@ -9,6 +9,7 @@ from translink.accounts import views as accounts
 from translink.api import api_urls
 from translink.audit import views as audit
 from translink.dashboard import views as dashboard
+from translink.market import views as market
 from translink.people import views as people
 
 handler500 = "translink.dashboard.views.server_error"
@@ -46,6 +47,17 @@ urlpatterns = [
     path("researchers/", people.directory, name="researchers"),
     path("researchers/export.csv", people.export_directory, name="researchers_export"),
     path("researchers/<int:pk>/", people.profile, name="researcher"),
+    path("needs/", market.needs_board, name="needs"),
+    path("needs/new/", market.need_new, name="need_new"),
+    path("needs/<int:pk>/", market.need, name="need"),
+    path("needs/<int:pk>/close/", market.need_close, name="need_close"),
+    path("assets/", market.assets_board, name="assets"),
+    path("assets/new/", market.asset_new, name="asset_new"),
+    path("assets/<int:pk>/", market.asset, name="asset"),
+    path("answers/<int:pk>/", market.interest, name="interest"),
+    path("introductions/", market.introductions, name="introductions"),
+    path("notifications/", market.notifications, name="notifications"),
+    path("notifications/<int:pk>/open/", market.notification_open, name="notification_open"),
     path("audit/", audit.events, name="audit_events"),
     path("audit/export.csv", audit.export, name="audit_export"),
     path("api/", api_urls()),

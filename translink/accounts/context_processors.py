@@ -13,8 +13,21 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": []}
-    items = [("Home", "home"), ("Researchers", "researchers"), ("Organizations", "organizations")]
+    items = [("Home", "home"), ("Researchers", "researchers")]
+    if user.role != Role.INVESTOR and user.role != Role.COUNCIL:
+        items.append(("Needs", "needs"))
+    items += [
+        ("Assets", "assets"),
+        ("Introductions", "introductions"),
+        ("Organizations", "organizations"),
+    ]
     if user.role == Role.ADMINISTRATOR:
         items.append(("Audit trail", "audit_events"))
     items.append(("API tokens", "tokens"))
-    return {"nav": items, "role_label": Role(user.role).label}
+    from translink.market.queries import unread_notifications
+
+    return {
+        "nav": items,
+        "role_label": Role(user.role).label,
+        "unread_count": unread_notifications(user).count(),
+    }

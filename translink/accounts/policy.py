@@ -24,7 +24,7 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from translink.accounts.models import Organization, Role
 
@@ -48,6 +48,8 @@ INSTITUTE_STAFF = frozenset(
     }
 )
 ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
+# Who sees everything in the market: needs at every level, every answer and introduction.
+MARKET_STAFF = frozenset({Role.ALLIANCE_MANAGER, Role.ADMINISTRATOR})
 
 
 class PolicyMissing(LookupError):
@@ -145,6 +147,14 @@ def get_visible_or_404(user: AnyUser, model: type[M], **lookup: Any) -> M:
         raise Http404(f"No {model._meta.verbose_name} matches the given query.") from None
 
 
+def user_of(request: HttpRequest) -> User:
+    """The signed-in user of a request that passed a non-public route's policy."""
+    user = request.user
+    if not user.is_authenticated:
+        raise Http404  # unreachable behind WallMiddleware; fail closed all the same
+    return user
+
+
 def is_institute_staff(user: AnyUser) -> bool:
     return bool(user.is_authenticated and user.role in INSTITUTE_STAFF)
 
@@ -210,6 +220,89 @@ def _disclosures(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
 def _publications(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
     researchers = visible(user, apps.get_model("people", "Researcher"))
     return qs.filter(authorships__researcher__in=researchers).distinct()
+
+
+def researcher_of(user: AnyUser) -> Any:
+    """The researcher profile a signed-in user owns, or None."""
+    if not user.is_authenticated:
+        return None
+    return apps.get_model("people", "Researcher").objects.filter(user=user).first()
+
+
+@scope("market.Need")
+def _needs(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    if user.role in MARKET_STAFF:
+        return qs
+    if user.role == Role.INDUSTRY:
+        return qs.filter(company_id=user.organization_id)
+    if not user.organization.is_institute:
+        return qs.none()  # investors and external council members
+    shown = Q(confidentiality__in=["public", "anonymous"])
+    researcher = researcher_of(user)
+    if researcher is not None:
+        shown |= Q(confidentiality="invited", invited_researchers=researcher)
+    return qs.filter(shown, status="open").distinct()
+
+
+def may_see_need_detail(user: AnyUser, need: Any) -> bool:
+    """The confidential detail: the company, alliance managers, and invited researchers."""
+    if not user.is_authenticated:
+        return False
+    if user.role in MARKET_STAFF or (
+        user.role == Role.INDUSTRY and user.organization_id == need.company_id
+    ):
+        return True
+    researcher = researcher_of(user)
+    return bool(
+        need.confidentiality == "invited"
+        and researcher is not None
+        and need.invited_researchers.filter(pk=researcher.pk).exists()
+    )
+
+
+def shows_company(user: AnyUser, need: Any) -> bool:
+    """Whether this user may learn which company posted the need."""
+    if need.confidentiality != "anonymous" or not user.is_authenticated:
+        return need.confidentiality != "anonymous"
+    return user.role in MARKET_STAFF or user.organization_id == need.company_id
+
+
+@scope("market.Asset")
+def _assets(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    if user.role in MARKET_STAFF:
+        return qs
+    researcher = researcher_of(user)
+    if researcher is not None:
+        return qs.filter(Q(status="open") | Q(owners=researcher)).distinct()
+    return qs.filter(status="open")
+
+
+@scope("market.Interest")
+def _interests(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    if user.role in MARKET_STAFF:
+        return qs
+    if user.role in {Role.INDUSTRY, Role.INVESTOR}:
+        org = user.organization_id
+        return qs.filter(Q(company_id=org) | Q(need__company_id=org))
+    researcher = researcher_of(user)
+    if researcher is None:
+        return qs.none()
+    return qs.filter(Q(researcher=researcher) | Q(asset__owners=researcher)).distinct()
+
+
+@scope("market.Introduction")
+def _introductions(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    if user.role in MARKET_STAFF:
+        return qs
+    if user.role == Role.INDUSTRY:
+        return qs.filter(company_id=user.organization_id)
+    researcher = researcher_of(user)
+    return qs.filter(researcher=researcher) if researcher is not None else qs.none()
+
+
+@scope("market.Notification")
+def _notifications(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    return qs.filter(recipient=user)
 
 
 # --- changes ----------------------------------------------------------------------------

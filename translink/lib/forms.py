@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 
 
-def apply_errors(form: forms.Form, error: ValidationError | PermissionDenied) -> None:
+def apply_errors(form: forms.BaseForm, error: ValidationError | PermissionDenied) -> None:
     if isinstance(error, PermissionDenied):
         form.add_error(None, str(error))
         return

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -121,8 +121,11 @@ def _text(response: Any) -> str:
     return response.content.decode(errors="replace")
 
 
+Example = dict[str, Any] | Callable[[World], dict[str, Any]]
+
+
 def check_walls(
-    world: World, routes: list[Route], examples: dict[str, dict[str, Any]] | None = None
+    world: World, routes: list[Route], examples: dict[str, Example] | None = None
 ) -> list[str]:
     """Run every route as every persona. ``examples`` gives, by route, a valid body for its
     writes: a write with an empty body would be refused before it could reach the wall."""
@@ -139,10 +142,9 @@ def check_walls(
             failures.append(f"{route.route} takes a body: give the harness a valid example")
             continue
         writes = any(method != "GET" for method in route.methods)
-        body = examples.get(route.route, {}) if writes else {}
-        probes = [
-            _check_route(world, route, persona, clients[persona], body) for persona in PERSONAS
-        ]
+        example = examples.get(route.route, {}) if writes else {}
+        body = example(world) if callable(example) else example
+        probes = [_isolated(world, route, persona, clients[persona], body) for persona in PERSONAS]
         failures += [failure for probe in probes for failure in probe.failures]
         if body and not any(probe.reached for probe in probes):
             failures.append(f"{route.route}: no persona's write with the example reached the view")
@@ -215,6 +217,16 @@ class _Probe:
             )
         if model_to_dict(model._default_manager.get(pk=hidden.pk)) != before:
             self.fail(method, probe, f"changed a hidden {model.__name__}")
+
+
+def _isolated(
+    world: World, route: Route, persona: str, client: Client, body: dict[str, Any]
+) -> _Probe:
+    """Each persona probes the world as built: what an earlier probe wrote is rolled back."""
+    with transaction.atomic():
+        probe = _check_route(world, route, persona, client, body)
+        transaction.set_rollback(True)
+    return probe
 
 
 def _check_route(

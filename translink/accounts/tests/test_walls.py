@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from translink.accounts.policy import scoped_models
 from translink.accounts.tests.harness import (
+    Example,
     all_project_models,
     check_walls,
     enumerate_routes,
     models_without_hidden_cases,
 )
+from translink.market.tests.world import ANSWER, ASSET, NEED
 
 # Models no route serves directly, with the reason; every other model needs a scope.
 INTERNAL_MODELS = {
@@ -32,7 +34,7 @@ def test_it_finds_pages_and_api_operations() -> None:
 
 
 # A valid body for every write, by route, so that each write reaches the wall.
-WRITE_EXAMPLES: dict[str, dict[str, object]] = {
+WRITE_EXAMPLES: dict[str, Example] = {
     "api/accounts/organizations/<org_id>/members": {
         "email": "probe@probe.example",
         "full_name": "Pro Be",
@@ -45,6 +47,36 @@ WRITE_EXAMPLES: dict[str, dict[str, object]] = {
     "organizations/<int:pk>/": {"email": "probe@page.example", "full_name": "Pro Be"},
     "organizations/<int:pk>/members/<int:user_pk>/": {"is_org_admin": "on", "is_active": "on"},
     "account/tokens/": {"name": "probe"},
+    "api/market/needs": {**NEED, "title": "Probe need", "summary": "A probe of the walls."},
+    "needs/new/": {
+        **NEED,
+        "title": "Probe need",
+        "summary": "A probe of the walls.",
+        "confidentiality": "public",
+    },
+    "api/market/needs/<need_id>/answers": {**ANSWER, "approach": "A probe approach"},
+    "needs/<int:pk>/": {**ANSWER, "approach": "A probe approach"},
+    "api/market/assets": {**ASSET, "title": "Probe asset", "summary": "A probe of the walls."},
+    "assets/new/": {
+        **ASSET,
+        "title": "Probe asset",
+        "summary": "A probe of the walls.",
+        "status": "open",
+    },
+    "api/market/assets/<asset_id>/answers": {**ANSWER, "approach": "A probe approach"},
+    "assets/<int:pk>/": {**ANSWER, "approach": "A probe approach"},
+    "api/market/answers/<interest_id>/decision": {"accept": False, "reason": "probe"},
+    "answers/<int:pk>/": {"decision": "decline", "reason": "probe"},
+    "api/market/introductions": lambda w: {
+        "researcher_id": w.open_researcher.pk,
+        "company_id": w.company_a.pk,
+        "reason": "probe",
+    },
+    "introductions/": lambda w: {
+        "researcher": w.open_researcher.pk,
+        "company": w.company_a.pk,
+        "reason": "probe",
+    },
 }
 
 

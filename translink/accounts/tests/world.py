@@ -16,6 +16,7 @@ from django.db import models
 
 from translink.accounts import actions as account_actions
 from translink.accounts.models import ApiToken, Invitation, Organization, Role, User
+from translink.market.tests.world import build_market, declare_market_walls
 from translink.people import actions as people_actions
 from translink.people.models import Department, Disclosure, Publication, Researcher
 
@@ -46,6 +47,9 @@ class World:
     department: Department
     invitations: list[Invitation]
     disclosure: Disclosure
+    market: dict[str, Any] = field(default_factory=dict)
+    # Objects a persona uses to fill URL arguments, where the first visible one will not do.
+    samples: dict[str, dict[type[models.Model], Any]] = field(default_factory=dict)
     hidden: dict[str, dict[type[models.Model], list[Any]]] = field(default_factory=dict)
     forbidden_canaries: dict[str, set[str]] = field(default_factory=dict)
 
@@ -60,7 +64,15 @@ class World:
             ApiToken: self.tokens.get(persona),
             Researcher: self.open_researcher,
         }
-        return own.get(model)
+        if model in own:
+            return own[model]
+        chosen = self.samples.get(persona, {}).get(model)
+        if chosen is not None:
+            return chosen
+        hidden = self.hidden.get(persona, {}).get(model, [])
+        return next(
+            (obj for obj in model._default_manager.order_by("pk") if obj not in hidden), None
+        )
 
 
 def build_world() -> World:
@@ -163,6 +175,7 @@ def build_world() -> World:
         closed_researcher=closed_researcher, closed_publication=closed_publication,
         tokens=tokens, department=department, invitations=invitations, disclosure=disclosure,
     )  # fmt: skip
+    world.market = build_market(world)
     _declare_walls(world)
     return world
 
@@ -218,16 +231,45 @@ def _declare_walls(w: World) -> None:
             Publication: [w.closed_publication],
         },
     }
-    tokens = {f"CANARY-TOKEN-{p}" for p in w.tokens}
-    a, b, v = {"CANARY-A"}, {"CANARY-B"}, {"CANARY-V"}
-    closed = {"CANARY-CLOSED", "CANARY-DISCLOSURE"}  # private to the institute
-    w.forbidden_canaries = {
-        "alliance_manager": {"-INVITEE"} | (tokens - {"CANARY-TOKEN-alliance_manager"}),
-        # Administrators read the audit trail, which names everything; secrets are never in it.
-        "administrator": set(),
-        "researcher": a | b | v | (tokens - {"CANARY-TOKEN-researcher"}),
-        "company_a": b | v | closed | (tokens - {"CANARY-TOKEN-company_a"}),
-        "company_b": a | v | closed | (tokens - {"CANARY-TOKEN-company_b"}),
-        "investor": a | b | closed | (tokens - {"CANARY-TOKEN-investor"}),
-        "anonymous": a | b | v | closed | tokens,
-    }
+    declare_market_walls(w)
+
+    def forbidden(persona: str) -> set[str]:
+        canaries = {canary for canary, allowed in CANARIES.items() if persona not in allowed}
+        if persona != "administrator":
+            canaries |= {f"CANARY-TOKEN-{owner}" for owner in w.tokens if owner != persona}
+        return canaries
+
+    w.forbidden_canaries = {persona: forbidden(persona) for persona in PERSONAS}
+
+
+STAFF = {"alliance_manager", "administrator"}
+# Every canary planted in the world, and the personas allowed to see it. Administrators read
+# the audit trail, which names everything (never a secret), so they may see every canary.
+CANARIES: dict[str, set[str]] = {
+    "CANARY-A-NAME": STAFF | {"company_a", "researcher"},  # via A's public need
+    "CANARY-A-ORG": STAFF | {"company_a"},
+    "CANARY-A-USER": STAFF | {"company_a", "researcher"},  # signs A's interest in her asset
+    "CANARY-A-COLLEAGUE": STAFF | {"company_a"},
+    "CANARY-A-INVITEE": {"company_a", "administrator"},
+    "CANARY-A-DETAIL": STAFF | {"company_a"},
+    "CANARY-A-INVITED-DETAIL": STAFF | {"company_a", "researcher"},
+    "CANARY-A-STAFF-NEED": STAFF | {"company_a"},
+    "CANARY-A-INTEREST": STAFF | {"company_a", "researcher"},
+    "CANARY-RES-ANSWER-A": STAFF | {"company_a", "researcher"},
+    "CANARY-INTRO-A": STAFF | {"company_a", "researcher"},
+    "CANARY-B-NAME": STAFF | {"company_b"},  # B's needs are anonymous or invited-only
+    "CANARY-B-ORG": STAFF | {"company_b"},
+    "CANARY-B-USER": STAFF | {"company_b"},
+    "CANARY-B-INVITEE": {"company_b", "administrator"},
+    "CANARY-B-DETAIL": STAFF | {"company_b"},
+    "CANARY-B-INVITED-NEED": STAFF | {"company_b"},
+    "CANARY-RES-ANSWER-B": STAFF | {"company_b", "researcher"},
+    "CANARY-V-NAME": STAFF | {"investor"},
+    "CANARY-V-ORG": STAFF | {"investor"},
+    "CANARY-V-USER": STAFF | {"investor"},
+    "CANARY-CLOSED-NAME": STAFF | {"researcher"},
+    "CANARY-CLOSED-BIO": STAFF | {"researcher"},
+    "CANARY-CLOSED-PUB": STAFF | {"researcher"},
+    "CANARY-DISCLOSURE": STAFF | {"researcher"},
+    "CANARY-DRAFT-ASSET": STAFF,
+}
