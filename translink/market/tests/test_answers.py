@@ -19,7 +19,7 @@ ANSWER = {
 }
 
 
-def _as(world, persona: str) -> Client:  # type: ignore[no-untyped-def]
+def _as(world, persona: str) -> Client:
     client = Client()
     client.force_login(world.users[persona])
     return client

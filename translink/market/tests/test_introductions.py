@@ -8,7 +8,7 @@ from translink.market.models import Introduction, Notification
 pytestmark = pytest.mark.django_db
 
 
-def _as(world, persona: str) -> Client:  # type: ignore[no-untyped-def]
+def _as(world, persona: str) -> Client:
     client = Client()
     client.force_login(world.users[persona])
     return client

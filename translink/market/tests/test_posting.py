@@ -16,7 +16,7 @@ GOOD_NEED = {
 }  # fmt: skip
 
 
-def _as(world, persona: str) -> Client:  # type: ignore[no-untyped-def]
+def _as(world, persona: str) -> Client:
     client = Client()
     client.force_login(world.users[persona])
     return client
@@ -68,7 +68,8 @@ def test_only_company_members_post_needs(world) -> None:
 def test_a_researcher_offers_an_asset_and_owns_it(world) -> None:
     payload = {
         "title": "Organoid platform", "summary": "Patient-derived gut organoids.",
-        "stage": "development", "readiness_level": "4", "ip_status": "granted", "sought": ["licensee"], "status": "open",
+        "stage": "development", "readiness_level": "4", "ip_status": "granted",
+        "sought": ["licensee"], "status": "open",
     }  # fmt: skip
     assert _as(world, "researcher").post("/assets/new/", payload).status_code == 302
     asset = Asset.objects.get(title="Organoid platform")
