@@ -27,6 +27,7 @@ from translink.accounts.policy import public
 from translink.audit.api import router as audit_router
 from translink.market.api import router as market_router
 from translink.people.api import router as people_router
+from translink.search.api import router as search_router
 
 
 class BearerToken(HttpBearer):
@@ -47,6 +48,7 @@ api = NinjaAPI(
 api.add_router("/accounts", accounts_router)
 api.add_router("/people", people_router)
 api.add_router("/market", market_router)
+api.add_router("/search", search_router)
 api.add_router("/audit", audit_router)
 
 

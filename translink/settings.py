@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "translink.audit",
     "translink.people",
     "translink.market",
+    "translink.search",
     "translink.dashboard",
 ]
 
@@ -169,7 +170,7 @@ NINJA_PAGINATION_PER_PAGE = API_PAGE_SIZE
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 200
 
 # Modules whose `load(context)` builds the demo institute, in order (manage.py load_demo).
-DEMO_LOADERS = ["translink.accounts.demo", "translink.people.demo"]
+DEMO_LOADERS = ["translink.accounts.demo", "translink.people.demo", "translink.market.demo"]
 
 LOGGING = {
     "version": 1,

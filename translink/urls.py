@@ -10,7 +10,9 @@ from translink.api import api_urls
 from translink.audit import views as audit
 from translink.dashboard import views as dashboard
 from translink.market import views as market
+from translink.people import import_views as people_imports
 from translink.people import views as people
+from translink.search import views as search
 
 handler500 = "translink.dashboard.views.server_error"
 
@@ -47,6 +49,9 @@ urlpatterns = [
     path("researchers/", people.directory, name="researchers"),
     path("researchers/export.csv", people.export_directory, name="researchers_export"),
     path("researchers/<int:pk>/", people.profile, name="researcher"),
+    path("researchers/<int:pk>/edit/", people.edit_profile, name="edit_profile"),
+    path("researchers/import/", people_imports.upload, name="researchers_import"),
+    path("search/", search.results, name="search"),
     path("needs/", market.needs_board, name="needs"),
     path("needs/new/", market.need_new, name="need_new"),
     path("needs/<int:pk>/", market.need, name="need"),

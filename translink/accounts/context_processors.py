@@ -13,7 +13,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": []}
-    items = [("Home", "home"), ("Researchers", "researchers")]
+    items = [("Home", "home"), ("Search", "search"), ("Researchers", "researchers")]
     if user.role != Role.INVESTOR and user.role != Role.COUNCIL:
         items.append(("Needs", "needs"))
     items += [

@@ -8,15 +8,13 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from typing import TextIO, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
 class ProgressBar:
-    def __init__(
-        self, total: int, label: str, stream: TextIO | None = None, width: int = 30
-    ) -> None:
+    def __init__(self, total: int, label: str, stream: Any = None, width: int = 30) -> None:
         self.total = max(total, 0)
         self.label = label
         self.stream = stream or sys.stderr
@@ -47,9 +45,7 @@ class ProgressBar:
         self.stream.flush()
 
 
-def progress(
-    items: Iterable[T], total: int, label: str, stream: TextIO | None = None
-) -> Iterator[T]:
+def progress(items: Iterable[T], total: int, label: str, stream: Any = None) -> Iterator[T]:
     bar = ProgressBar(total, label, stream)
     bar._draw()
     for item in items:

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from translink.accounts.models import Organization, User
+from translink.accounts.models import Organization, Role, User
 from translink.audit.actions import record, snapshot
 from translink.people.models import Authorship, Department, Disclosure, Publication, Researcher
 
@@ -130,3 +131,38 @@ def add_disclosure(
             ),
         )
     return disclosure
+
+
+PROFILE_FIELDS = (
+    "title", "orcid", "departments", "focus_areas", "specialties", "bio",
+    "open_to_industry", "max_active_alliances",
+)  # fmt: skip
+
+
+def may_edit_profile(actor: User, researcher: Researcher) -> bool:
+    """Researchers edit their own profile; alliance managers and administrators curate any."""
+    return researcher.user_id == actor.pk or actor.role in {
+        Role.ALLIANCE_MANAGER,
+        Role.ADMINISTRATOR,
+    }
+
+
+def update_profile(actor: User, researcher: Researcher, **fields: Any) -> Researcher:
+    """Change a researcher's profile; the audit event keeps the old and new values."""
+    if not may_edit_profile(actor, researcher):
+        raise PermissionDenied("Only the researcher or an alliance manager edits this profile.")
+    departments = fields.pop("departments", None)
+    old = snapshot(researcher, PROFILE_FIELDS)
+    for name, value in fields.items():
+        setattr(researcher, name, value)
+    researcher.full_clean(exclude=["departments"])
+    if departments is not None and not departments:
+        raise ValidationError({"departments": "Choose at least one department."})
+    with transaction.atomic():
+        researcher.save(update_fields=[name for name in fields if name != "departments"])
+        if departments is not None:
+            researcher.departments.set(departments)
+        new = snapshot(researcher, PROFILE_FIELDS)
+        if new != old:
+            record("people.profile_updated", actor=actor, obj=researcher, old=old, new=new)
+    return researcher

@@ -3,14 +3,24 @@
 # No `from __future__ import annotations`: django-ninja reads these annotations at run time,
 # through decorators whose module cannot resolve names of ours.
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
+from translink.accounts.models import Role
 from translink.accounts.policy import get_visible_or_404, object_route, signed_in
 from translink.lib.pagination import PageNumbers
 from translink.people import queries
+from translink.people.imports import (
+    MAX_UPLOAD_BYTES,
+    ImportKind,
+    ImportRefused,
+    ImportReport,
+    import_file,
+)
 from translink.people.models import Department, FocusArea, Publication, Researcher
 
 router = Router(tags=["people"])
@@ -77,3 +87,29 @@ def get_researcher(request: HttpRequest, researcher_id: int) -> Researcher:
 def list_publications(request: HttpRequest, researcher_id: int) -> QuerySet[Publication]:
     researcher = get_visible_or_404(request.user, Researcher, pk=researcher_id)
     return queries.publications_of(request.user, researcher)
+
+
+class ImportReportOut(Schema):
+    kind: str
+    created: int
+    updated: int
+    unchanged: int
+    linked: list[str]
+
+
+@router.post("/imports/{kind}", response={201: ImportReportOut})
+@signed_in(Role.ALLIANCE_MANAGER, Role.ADMINISTRATOR)
+def import_people_file(
+    request: HttpRequest, kind: ImportKind, file: File[UploadedFile]
+) -> Status[ImportReport]:
+    """Import a PubMed XML file, an ORCID record or works summary, or a researchers CSV,
+    whole or not at all. A refused file answers 422 with every bad row in ``fields``,
+    keyed ``"line N: field"``."""
+    if (file.size or 0) > MAX_UPLOAD_BYTES:
+        limit = MAX_UPLOAD_BYTES // (1024 * 1024)
+        raise ValidationError({"file": [f"The file is larger than {limit} MB."]})
+    try:
+        report = import_file(request.user, kind, file.read())  # type: ignore[arg-type]
+    except ImportRefused as refused:
+        raise ValidationError(refused.by_field()) from None
+    return Status(201, report)

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import csv
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
-from translink.accounts.policy import get_visible_or_404, object_route, signed_in
+from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
 from translink.audit.actions import record
+from translink.lib.forms import apply_errors
 from translink.lib.text import search_text
-from translink.people import queries
-from translink.people.models import FocusArea, Researcher
+from translink.market.models import Asset, Interest, Introduction
+from translink.people import actions, queries
+from translink.people.forms import DisclosureForm, ProfileForm
+from translink.people.models import Disclosure, FocusArea, Researcher
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -42,15 +47,54 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 @object_route(pk=Researcher)
 def profile(request: HttpRequest, pk: int) -> HttpResponse:
-    researcher = get_visible_or_404(request.user, Researcher, pk=pk)
-    return render(
-        request,
-        "people/profile.html",
-        {
-            "researcher": researcher,
-            "publications": queries.publications_of(request.user, researcher),
-        },
-    )
+    """The one record's start: profile, papers, and the researcher's part in the market."""
+    user = user_of(request)
+    researcher = get_visible_or_404(user, Researcher, pk=pk)
+    editable = actions.may_edit_profile(user, researcher)
+    form = DisclosureForm(request.POST or None)
+    if request.method == "POST":
+        if not editable:
+            raise Http404
+        if form.is_valid():
+            try:
+                actions.add_disclosure(user, researcher, **form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "The relationship was recorded.")
+                return redirect("researcher", pk=researcher.pk)
+    context = {
+        "researcher": researcher,
+        "publications": queries.publications_of(user, researcher),
+        "disclosures": visible(user, Disclosure).filter(researcher=researcher),
+        "assets": visible(user, Asset).filter(owners=researcher),
+        "answers": visible(user, Interest).filter(researcher=researcher).select_related("need"),
+        "introductions": visible(user, Introduction).filter(researcher=researcher),
+        "editable": editable,
+        "form": form if editable else None,
+    }
+    status = 422 if request.method == "POST" else 200
+    return render(request, "people/profile.html", context, status=status)
+
+
+@object_route(pk=Researcher)
+def edit_profile(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    researcher = get_visible_or_404(user, Researcher, pk=pk)
+    if not actions.may_edit_profile(user, researcher):
+        raise Http404
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_for(researcher))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_profile(user, researcher, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "The profile was saved.")
+            return redirect("researcher", pk=researcher.pk)
+    status = 422 if request.method == "POST" else 200
+    context = {"researcher": researcher, "form": form}
+    return render(request, "people/edit_profile.html", context, status=status)
 
 
 @signed_in()

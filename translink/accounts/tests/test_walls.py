@@ -16,6 +16,7 @@ from translink.market.tests.world import ANSWER, ASSET, NEED
 INTERNAL_MODELS = {
     "audit.chainhead": "the audit chain's length and last hash; read only by verify_audit",
     "people.authorship": "served only as part of a visible publication or researcher",
+    "search.searchdocument": "the index proposes ids; results are read through the wall",
 }
 # Scoped models that hide nothing from anyone, with the reason.
 OPEN_MODELS = {
@@ -67,6 +68,16 @@ WRITE_EXAMPLES: dict[str, Example] = {
     "assets/<int:pk>/": {**ANSWER, "approach": "A probe approach"},
     "api/market/answers/<interest_id>/decision": {"accept": False, "reason": "probe"},
     "answers/<int:pk>/": {"decision": "decline", "reason": "probe"},
+    "researchers/<int:pk>/edit/": lambda w: {
+        "departments": [w.department.pk],
+        "max_active_alliances": "1",
+        "title": "probe",
+    },
+    "researchers/<int:pk>/": {
+        "company_name": "Probe Co",
+        "kind": "equity",
+        "started_on": "2025-01-01",
+    },
     "api/market/introductions": lambda w: {
         "researcher_id": w.open_researcher.pk,
         "company_id": w.company_a.pk,

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from translink.accounts.demo import DEMO_PASSWORD, demo_logins
+from translink.accounts.demo import DEMO_PASSWORD, RESEARCHER_LOGIN, demo_logins
 from translink.accounts.models import Organization, Role, User
 from translink.audit.actions import verify_chain
 from translink.people.models import Department, FocusArea, Publication, Researcher
@@ -43,7 +43,7 @@ def test_it_prints_one_working_sign_in_per_role(demo: str, client) -> None:
     for role, email in demo_logins():
         assert email in printed
         assert client.login(username=email, password=DEMO_PASSWORD), role
-    researcher = User.objects.get(role=Role.RESEARCHER)
+    researcher = User.objects.get(email=RESEARCHER_LOGIN)
     assert Researcher.objects.get(user=researcher).authorships.count() >= 5
 
 
@@ -72,3 +72,19 @@ def test_the_demo_administrator_can_use_the_back_office(demo: str, client) -> No
     client.login(username="admin@riverside.example", password=DEMO_PASSWORD)
     assert client.get("/admin/accounts/user/").status_code == 200
     assert client.get("/admin/audit/auditevent/").status_code == 200
+
+
+def test_it_fills_the_market_with_every_level_and_state(demo: str) -> None:
+    from translink.market.models import Asset, Interest, Introduction, Need
+    from translink.people.models import Disclosure
+
+    assert set(Need.objects.values_list("confidentiality", flat=True)) == {
+        "public", "anonymous", "invited", "staff_only",
+    }  # fmt: skip
+    states = set(Interest.objects.values_list("status", flat=True))
+    assert states == {"pending", "accepted", "declined"}
+    assert Asset.objects.count() >= 30 and Introduction.objects.count() >= 10
+    assert Disclosure.objects.count() >= 50
+    researcher = User.objects.get(email=RESEARCHER_LOGIN)
+    assert Interest.objects.filter(sent_by=researcher).exists()
+    assert Interest.objects.filter(asset__owners__user=researcher).exists()

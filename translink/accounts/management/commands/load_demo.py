@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
+from django.test import override_settings
 
 from translink.accounts.demo import DEMO_PASSWORD, demo_logins
 from translink.accounts.models import Organization
@@ -28,7 +29,11 @@ class Command(BaseCommand):
             )
         else:
             context: dict[str, Any] = {"stdout": self.stderr}
-            with transaction.atomic():
+            # The demo's invitations and notifications are not sent to anyone.
+            quiet_mail = override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
+            )
+            with quiet_mail, transaction.atomic():
                 for loader in settings.DEMO_LOADERS:
                     import_module(loader).load(context)
             self.stdout.write(self.style.SUCCESS("Demo institute loaded."))

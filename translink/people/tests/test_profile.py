@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from translink.audit.models import AuditEvent
+from translink.people.models import Disclosure
+
+pytestmark = pytest.mark.django_db
+
+
+def _as(world, persona: str) -> Client:
+    client = Client()
+    client.force_login(world.users[persona])
+    return client
+
+
+def _form(world, **changes: object) -> dict[str, object]:
+    return {
+        "title": "Associate Professor", "orcid": "0000-0002-1825-0097",
+        "departments": [world.department.pk], "focus_areas": ["neuro"],
+        "specialties": "microglia, PET imaging", "bio": "Imaging neuroinflammation.",
+        "open_to_industry": "on", "max_active_alliances": "2", **changes,
+    }  # fmt: skip
+
+
+def test_a_researcher_edits_their_own_profile_and_it_is_audited(world) -> None:
+    researcher = world.open_researcher
+    response = _as(world, "researcher").post(f"/researchers/{researcher.pk}/edit/", _form(world))
+    assert response.status_code == 302
+    researcher.refresh_from_db()
+    assert (researcher.orcid, researcher.specialties, researcher.max_active_alliances) == (
+        "0000-0002-1825-0097", ["microglia", "PET imaging"], 2,
+    )  # fmt: skip
+    event = AuditEvent.objects.get(action="people.profile_updated", object_id=str(researcher.pk))
+    assert (event.old or {})["orcid"] is None
+    assert (event.new or {})["orcid"] == "0000-0002-1825-0097"
+
+
+def test_an_invalid_orcid_is_refused_with_its_field_and_nothing_changes(world) -> None:
+    researcher = world.open_researcher
+    response = _as(world, "researcher").post(
+        f"/researchers/{researcher.pk}/edit/",
+        _form(world, orcid="0000-0002-1825-0098", departments=[]),
+    )
+    assert response.status_code == 422
+    errors = response.context["form"].errors
+    assert set(errors) == {"departments"} or "orcid" in errors
+    response = _as(world, "researcher").post(
+        f"/researchers/{researcher.pk}/edit/", _form(world, orcid="0000-0002-1825-0098")
+    )
+    assert "not a valid ORCID iD" in response.content.decode()
+    researcher.refresh_from_db()
+    assert researcher.orcid is None and researcher.title == ""
+
+
+def test_others_cannot_edit_a_profile_but_alliance_managers_curate(world) -> None:
+    url = f"/researchers/{world.open_researcher.pk}/edit/"
+    assert _as(world, "company_a").post(url, _form(world)).status_code == 404
+    closed = f"/researchers/{world.closed_researcher.pk}/edit/"
+    assert _as(world, "researcher").get(closed).status_code == 404
+    assert _as(world, "alliance_manager").post(closed, _form(world, orcid="")).status_code == 302
+
+
+def test_disclosures_are_recorded_by_the_researcher_and_hidden_from_industry(world) -> None:
+    url = f"/researchers/{world.open_researcher.pk}/"
+    payload = {"company_name": "Fernhill Bio", "kind": "equity", "started_on": "2025-03-01"}
+    assert _as(world, "researcher").post(url, payload).status_code == 302
+    assert Disclosure.objects.filter(
+        company_name="Fernhill Bio", researcher=world.open_researcher
+    ).exists()
+    page = _as(world, "company_a").get(url).content.decode()
+    assert "Fernhill Bio" not in page and "Disclosed industry relationships" not in page
+    bad = _as(world, "researcher").post(url, {**payload, "ended_on": "2024-01-01"})
+    assert bad.status_code == 422 and "cannot end before it started" in bad.content.decode()
