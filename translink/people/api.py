@@ -3,17 +3,19 @@
 # No `from __future__ import annotations`: django-ninja reads these annotations at run time,
 # through decorators whose module cannot resolve names of ours.
 
-from django.core.exceptions import ValidationError
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import File, Router, Schema, Status
+from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from translink.accounts.models import Role
-from translink.accounts.policy import get_visible_or_404, object_route, signed_in
+from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
 from translink.lib.pagination import PageNumbers
-from translink.people import queries
+from translink.people import actions, queries
 from translink.people.imports import (
     MAX_UPLOAD_BYTES,
     ImportKind,
@@ -21,7 +23,7 @@ from translink.people.imports import (
     ImportReport,
     import_file,
 )
-from translink.people.models import Department, FocusArea, Publication, Researcher
+from translink.people.models import Department, Disclosure, FocusArea, Publication, Researcher
 
 router = Router(tags=["people"])
 
@@ -36,6 +38,8 @@ class ResearcherOut(Schema):
     id: int
     full_name: str
     title: str
+    orcid: str | None
+    max_active_alliances: int
     focus_areas: list[str]
     specialties: list[str]
     open_to_industry: bool
@@ -113,3 +117,68 @@ def import_people_file(
     except ImportRefused as refused:
         raise ValidationError(refused.by_field()) from None
     return Status(201, report)
+
+
+class ProfileIn(Schema):
+    """Only the fields sent are changed."""
+
+    title: str | None = Field(None, max_length=120)
+    orcid: str | None = Field(None, max_length=40)
+    department_codes: list[str] | None = None
+    focus_areas: list[FocusArea] | None = None
+    specialties: list[str] | None = None
+    bio: str | None = Field(None, max_length=4000)
+    open_to_industry: bool | None = None
+    max_active_alliances: int | None = Field(None, ge=0, le=20)
+
+
+class DisclosureIn(Schema):
+    company_name: str = Field(..., min_length=2, max_length=200)
+    kind: Disclosure.Kind
+    started_on: date
+    ended_on: date | None = None
+
+
+class DisclosureOut(Schema):
+    id: int
+    company_name: str
+    kind: str
+    started_on: date
+    ended_on: date | None
+
+
+@router.patch("/researchers/{researcher_id}", response=ResearcherOut)
+@object_route(researcher_id=Researcher)
+def update_researcher(request: HttpRequest, researcher_id: int, payload: ProfileIn) -> Researcher:
+    user = user_of(request)
+    researcher = get_visible_or_404(user, Researcher, pk=researcher_id)
+    if not actions.may_edit_profile(user, researcher):
+        raise PermissionDenied("Only the researcher or an alliance manager edits this profile.")
+    fields = payload.dict(exclude_unset=True)
+    codes = fields.pop("department_codes", None)
+    if codes is not None:
+        departments = list(Department.objects.filter(code__in=codes))
+        unknown = sorted(set(codes) - {d.code for d in departments})
+        if unknown:
+            raise ValidationError({"department_codes": f"Unknown department {unknown[0]!r}."})
+        fields["departments"] = departments
+    return actions.update_profile(user, researcher, **fields)
+
+
+@router.get("/researchers/{researcher_id}/disclosures", response=list[DisclosureOut])
+@object_route(researcher_id=Researcher)
+def list_disclosures(request: HttpRequest, researcher_id: int) -> QuerySet[Disclosure]:
+    researcher = get_visible_or_404(request.user, Researcher, pk=researcher_id)
+    return visible(request.user, Disclosure).filter(researcher=researcher)
+
+
+@router.post("/researchers/{researcher_id}/disclosures", response={201: DisclosureOut})
+@object_route(researcher_id=Researcher)
+def add_disclosure(
+    request: HttpRequest, researcher_id: int, payload: DisclosureIn
+) -> Status[Disclosure]:
+    user = user_of(request)
+    researcher = get_visible_or_404(user, Researcher, pk=researcher_id)
+    if not actions.may_edit_profile(user, researcher):
+        raise PermissionDenied("Only the researcher or an alliance manager records disclosures.")
+    return Status(201, actions.add_disclosure(user, researcher, **payload.dict()))

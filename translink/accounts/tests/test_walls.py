@@ -78,6 +78,12 @@ WRITE_EXAMPLES: dict[str, Example] = {
         "kind": "equity",
         "started_on": "2025-01-01",
     },
+    "api/people/researchers/<researcher_id>": {"title": "probe", "specialties": ["probing"]},
+    "api/people/researchers/<researcher_id>/disclosures": {
+        "company_name": "Probe Co",
+        "kind": "equity",
+        "started_on": "2025-01-01",
+    },
     "api/market/introductions": lambda w: {
         "researcher_id": w.open_researcher.pk,
         "company_id": w.company_a.pk,

@@ -73,3 +73,28 @@ def test_disclosures_are_recorded_by_the_researcher_and_hidden_from_industry(wor
     assert "Fernhill Bio" not in page and "Disclosed industry relationships" not in page
     bad = _as(world, "researcher").post(url, {**payload, "ended_on": "2024-01-01"})
     assert bad.status_code == 422 and "cannot end before it started" in bad.content.decode()
+
+
+def test_the_api_edits_a_profile_field_by_field_and_refuses_bad_values(world) -> None:
+    client = _as(world, "researcher")
+    url = f"/api/people/researchers/{world.open_researcher.pk}"
+    ok = client.patch(
+        url,
+        {"specialties": ["tau PET"], "department_codes": ["neuro"]},
+        content_type="application/json",
+    )
+    assert ok.status_code == 200 and ok.json()["specialties"] == ["tau PET"]
+    bad = client.patch(
+        url, {"orcid": "1234", "max_active_alliances": 99}, content_type="application/json"
+    )
+    assert bad.status_code == 422 and set(bad.json()["error"]["fields"]) == {"max_active_alliances"}
+    bad_orcid = client.patch(url, {"orcid": "0000-0002-1825-0098"}, content_type="application/json")
+    assert bad_orcid.status_code == 422 and "orcid" in bad_orcid.json()["error"]["fields"]
+    unknown = client.patch(url, {"department_codes": ["astro"]}, content_type="application/json")
+    assert unknown.json()["error"]["fields"] == {
+        "department_codes": ["Unknown department 'astro'."]
+    }
+    world.open_researcher.refresh_from_db()
+    assert world.open_researcher.orcid is None and world.open_researcher.specialties == ["tau PET"]
+    other = _as(world, "company_a").patch(url, {"title": "x"}, content_type="application/json")
+    assert other.status_code == 403
