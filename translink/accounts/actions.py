@@ -16,7 +16,7 @@ from django.utils import timezone
 from translink.accounts.models import ApiToken, Invitation, Organization, Role, User
 from translink.accounts.policy import may_manage_members
 from translink.accounts.tokens import digest, new_token_text
-from translink.audit.actions import record, snapshot
+from translink.audit.actions import record, save_new, snapshot
 
 MANAGED_ROLES = {Role.INDUSTRY, Role.INVESTOR}
 ACCOUNT_FIELDS = (
@@ -36,16 +36,12 @@ def create_organization(
     organization = Organization(
         name=name.strip(), kind=kind, description=description, website=website
     )
-    organization.full_clean()
-    with transaction.atomic():
-        organization.save()
-        record(
-            "accounts.organization_created",
-            actor=actor,
-            obj=organization,
-            new=snapshot(organization, ("name", "kind", "description", "website")),
-        )
-    return organization
+    return save_new(
+        organization,
+        action="accounts.organization_created",
+        actor=actor,
+        fields=("name", "kind", "description", "website"),
+    )
 
 
 def create_account(
@@ -71,13 +67,7 @@ def create_account(
         is_superuser=is_staff and role == Role.ADMINISTRATOR,
     )
     user.set_password(password) if password else user.set_unusable_password()
-    user.full_clean()
-    with transaction.atomic():
-        user.save()
-        record(
-            "accounts.account_created", actor=actor, obj=user, new=snapshot(user, ACCOUNT_FIELDS)
-        )
-    return user
+    return save_new(user, action="accounts.account_created", actor=actor, fields=ACCOUNT_FIELDS)
 
 
 def invite_member(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from translink.audit.chain import GENESIS, ChainReport, event_hash, verify
 from translink.audit.models import AuditEvent, ChainHead
+
+M = TypeVar("M", bound=models.Model)
 
 STORED_FIELDS = (
     "number", "at", "actor_id", "actor_label", "action", "object_type", "object_id",
@@ -89,6 +91,16 @@ def record(
         head.last_hash = fields["hash"]
         head.save(update_fields=["count", "last_hash"])
     return event
+
+
+def save_new(obj: M, *, action: str, actor: Any, fields: Iterable[str], reason: str = "") -> M:
+    """Validate, insert and audit a new record in one transaction: the common case of a
+    create action. The event's new values are ``fields`` as saved."""
+    obj.full_clean()
+    with transaction.atomic():
+        obj.save()
+        record(action, actor=actor, obj=obj, new=snapshot(obj, fields), reason=reason)
+    return obj
 
 
 def verify_chain() -> ChainReport:

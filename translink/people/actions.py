@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from translink.accounts.models import Organization, Role, User
-from translink.audit.actions import record, snapshot
+from translink.audit.actions import record, save_new, snapshot
 from translink.people.models import Authorship, Department, Disclosure, Publication, Researcher
 
 RESEARCHER_FIELDS = (
@@ -29,16 +29,9 @@ PUBLICATION_FIELDS = ("title", "journal", "year", "pmid", "doi")
 
 def create_department(actor: User | None, *, code: str, name: str) -> Department:
     department = Department(code=code, name=name)
-    department.full_clean()
-    with transaction.atomic():
-        department.save()
-        record(
-            "people.department_created",
-            actor=actor,
-            obj=department,
-            new={"code": code, "name": name},
-        )
-    return department
+    return save_new(
+        department, action="people.department_created", actor=actor, fields=("code", "name")
+    )
 
 
 def create_researcher(
@@ -118,19 +111,12 @@ def add_disclosure(
         started_on=started_on,
         ended_on=ended_on,
     )
-    disclosure.full_clean()
-    with transaction.atomic():
-        disclosure.save()
-        record(
-            "people.disclosure_added",
-            actor=actor,
-            obj=disclosure,
-            new=snapshot(
-                disclosure,
-                ("researcher", "company", "company_name", "kind", "started_on", "ended_on"),
-            ),
-        )
-    return disclosure
+    return save_new(
+        disclosure,
+        action="people.disclosure_added",
+        actor=actor,
+        fields=("researcher", "company", "company_name", "kind", "started_on", "ended_on"),
+    )
 
 
 PROFILE_FIELDS = (
