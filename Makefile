@@ -24,8 +24,11 @@ run: $(VENV)/.installed
 	mkdir -p var
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input -v 0
 	DEBUG=1 $(BIN)/python manage.py load_demo
-	@echo "Serving Translink at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Serving Translink at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
+	@echo "The matching index builds in the background (progress: /matching/index/, log: var/worker.log)."
+	@DEBUG=1 $(BIN)/python manage.py db_worker >var/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's chromium: apt-get install chromium"; exit 1; }

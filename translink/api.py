@@ -26,6 +26,7 @@ from translink.accounts.api import router as accounts_router
 from translink.accounts.policy import public
 from translink.audit.api import router as audit_router
 from translink.market.api import router as market_router
+from translink.matching.api import router as matching_router
 from translink.people.api import router as people_router
 from translink.search.api import router as search_router
 
@@ -49,6 +50,7 @@ api.add_router("/accounts", accounts_router)
 api.add_router("/people", people_router)
 api.add_router("/market", market_router)
 api.add_router("/search", search_router)
+api.add_router("/matching", matching_router)
 api.add_router("/audit", audit_router)
 
 

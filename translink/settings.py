@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "translink.people",
     "translink.market",
     "translink.search",
+    "translink.matching",
+    "django_tasks",
+    "django_tasks_db",
     "translink.dashboard",
 ]
 
@@ -164,6 +167,21 @@ else:
 # The address people use to reach Translink, for links in e-mail.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Translink <translink@localhost>")
+
+# Background work (index upkeep): stored in the database, run by `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_bool("TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# A researcher with a disclosed relationship with the need's company: "flag" shows them to
+# alliance managers with the reason; "exclude" leaves them out. Companies never see them.
+MATCHING_CONFLICTS = env_str("MATCHING_CONFLICTS", "flag")
+if MATCHING_CONFLICTS not in {"flag", "exclude"}:
+    raise ImproperlyConfigured(f"MATCHING_CONFLICTS={MATCHING_CONFLICTS!r}: use flag or exclude.")
 
 API_PAGE_SIZE = env_int("API_PAGE_SIZE", 50, minimum=1)
 NINJA_PAGINATION_PER_PAGE = API_PAGE_SIZE

@@ -10,6 +10,7 @@ from translink.api import api_urls
 from translink.audit import views as audit
 from translink.dashboard import views as dashboard
 from translink.market import views as market
+from translink.matching import views as matching
 from translink.people import import_views as people_imports
 from translink.people import views as people
 from translink.search import views as search
@@ -56,6 +57,8 @@ urlpatterns = [
     path("needs/new/", market.need_new, name="need_new"),
     path("needs/<int:pk>/", market.need, name="need"),
     path("needs/<int:pk>/close/", market.need_close, name="need_close"),
+    path("needs/<int:pk>/experts/", matching.need_experts, name="need_experts"),
+    path("matching/index/", matching.index_status, name="matching_index"),
     path("assets/", market.assets_board, name="assets"),
     path("assets/new/", market.asset_new, name="asset_new"),
     path("assets/<int:pk>/", market.asset, name="asset"),

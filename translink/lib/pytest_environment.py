@@ -11,6 +11,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-" + "k3y" * 16)
 os.environ.setdefault("SECURE", "0")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+os.environ.setdefault("TASKS_IMMEDIATE", "1")
 
 # WhiteNoise warns about a missing static root; a fresh clone has none until collectstatic.
 os.makedirs(os.path.join(os.path.dirname(__file__), "..", "..", "var", "static"), exist_ok=True)

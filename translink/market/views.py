@@ -210,9 +210,8 @@ def interest(request: HttpRequest, pk: int) -> HttpResponse:
 @signed_in()
 def introductions(request: HttpRequest) -> HttpResponse:
     staff = user_of(request).role in MARKET_STAFF
-    form = IntroductionForm(
-        request.POST or None, initial={"researcher": request.GET.get("researcher")}
-    )
+    initial = {"researcher": request.GET.get("researcher"), "need": request.GET.get("need")}
+    form = IntroductionForm(request.POST or None, initial=initial)
     form.fields["researcher"].queryset = visible(user_of(request), Researcher)  # type: ignore[attr-defined]
     form.fields["company"].queryset = visible(user_of(request), Organization).filter(kind="company")  # type: ignore[attr-defined]
     form.fields["need"].queryset = visible(user_of(request), Need).select_related("company")  # type: ignore[attr-defined]

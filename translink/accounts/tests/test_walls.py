@@ -17,6 +17,7 @@ INTERNAL_MODELS = {
     "audit.chainhead": "the audit chain's length and last hash; read only by verify_audit",
     "people.authorship": "served only as part of a visible publication or researcher",
     "search.searchdocument": "the index proposes ids; results are read through the wall",
+    "matching.documentvector": "read only by the engine, for researchers the reader may see",
 }
 # Scoped models that hide nothing from anyone, with the reason.
 OPEN_MODELS = {

@@ -1,0 +1,134 @@
+"""Who at the institute can best meet a need: the engine's ranking, through the walls, with
+the rules around it (open to industry, capacity, conflicts of interest)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from translink.accounts.policy import MARKET_STAFF, visible
+from translink.market.models import Need
+from translink.matching import index
+from translink.matching.engine import Corpus, Ranking
+from translink.matching.engine.ranking import PROFILE_KEY
+from translink.people.models import Disclosure, Publication, Researcher
+
+
+@dataclass(frozen=True)
+class Support:
+    title: str
+    year: int | None
+    similarity: float
+    shared_terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Expert:
+    researcher: Researcher
+    score: float
+    support: tuple[Support, ...]
+    shared_terms: tuple[str, ...]
+    conflicts: tuple[str, ...] = ()
+
+    @property
+    def explanation(self) -> str:
+        """The evidence in plain words."""
+        if not self.support:
+            return "Matched on the profile's words only."
+        best = self.support[0]
+        words = ", ".join(self.shared_terms[:5]) or "no words in common, but the same meaning"
+        papers = f"{len(self.support)} paper{'s' if len(self.support) != 1 else ''}"
+        year = best.year or "undated"
+        closest = f"the closest is “{best.title}” ({year})"
+        return f"{papers} on the subject; {closest}. Shared words: {words}."
+
+
+@dataclass(frozen=True)
+class ExpertList:
+    need: Need
+    mode: str
+    notice: str
+    experts: tuple[Expert, ...]
+    withheld: int = 0  # left out for a conflict of interest
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def candidates(user: Any) -> list[Researcher]:
+    """Researchers open to industry with room for another alliance, as this user may see them."""
+    papers = Prefetch(
+        "authorships__publication", queryset=Publication.objects.only("title", "abstract", "year")
+    )
+    found = visible(user, Researcher).filter(open_to_industry=True, max_active_alliances__gt=0)
+    return list(found.prefetch_related(papers).order_by("pk"))
+
+
+def conflicts_with(researchers: list[Researcher], need: Need) -> dict[int, tuple[str, ...]]:
+    """Current disclosed relationships with the company that posted the need."""
+    today = timezone.localdate()
+    found: dict[int, list[str]] = {}
+    for d in Disclosure.objects.filter(researcher__in=researchers, company=need.company):
+        if d.is_current(today):
+            found.setdefault(d.researcher_id, []).append(
+                f"{d.get_kind_display()} with {d.company_name} "
+                f"since {d.started_on:%Y-%m-%d} (disclosed)"
+            )
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def experts_for(user: Any, need: Need, limit: int = 20) -> ExpertList:
+    """The best researchers for ``need``. Staff see conflicts flagged with their reason (or
+    left out, by the MATCHING_CONFLICTS setting); the company never sees disclosures, so for
+    it a conflicted researcher is simply left out."""
+    pool = candidates(user)
+    conflicts = conflicts_with(pool, need)
+    staff = user.role in MARKET_STAFF
+    exclude = not staff or settings.MATCHING_CONFLICTS == "exclude"
+    kept = [r for r in pool if not (exclude and r.pk in conflicts)]
+    ranking = _rank(kept, " ".join([need.title, need.summary, need.confidential_detail]), limit)
+    by_key = {str(r.pk): r for r in kept}
+    experts = tuple(
+        Expert(
+            researcher=by_key[item.researcher_key],
+            score=item.score,
+            support=tuple(
+                Support(e.title, e.year, e.similarity, e.shared_terms)
+                for e in item.evidence
+                if e.publication_key != PROFILE_KEY
+            ),
+            shared_terms=item.shared_terms,
+            conflicts=conflicts.get(int(item.researcher_key), ()) if staff else (),
+        )
+        for item in ranking.researchers
+        if item.score > 0
+    )
+    notes = (
+        "Capacity counts each researcher's stated limit; active alliances will count "
+        "against it once alliances are recorded.",
+    )
+    return ExpertList(need, ranking.mode, ranking.notice, experts, len(pool) - len(kept), notes)
+
+
+def _rank(researchers: list[Researcher], query: str, limit: int) -> Ranking:
+    engine_researchers = [
+        index.engine_researcher(r, [a.publication for a in r.authorships.all()])
+        for r in researchers
+    ]
+    keys: list[tuple[str, int]] = []
+    for researcher, engine_researcher in zip(researchers, engine_researchers, strict=True):
+        keys += [("publication", int(p.key)) for p in engine_researcher.publications]
+        if engine_researcher.profile.strip():
+            keys.append(("profile", researcher.pk))
+    loaded = index.encoder()
+    vectors = index.vectors_for(keys) if loaded.encoder is not None else None
+    reason = loaded.reason if loaded.encoder is None else "the meaning index is still being built"
+    query_vector = (
+        loaded.encoder.encode([query])[0]
+        if loaded.encoder is not None and vectors is not None
+        else None
+    )
+    corpus = Corpus.build(engine_researchers, vectors)
+    return corpus.rank(query, query_vector, limit=limit, unavailable_reason=reason)

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+from translink.matching import index
+from translink.matching.experts import experts_for
+from translink.matching.models import DocumentVector
+from translink.people import actions
+
+pytestmark = pytest.mark.django_db
+
+
+def _as(world, persona: str) -> Client:
+    client = Client()
+    client.force_login(world.users[persona])
+    return client
+
+
+@pytest.fixture
+def biomarker_paper(world):
+    return actions.add_publication(
+        None, world.open_researcher, position=1,
+        title="A blood biomarker of neuroinflammation",
+        abstract="Plasma GFAP tracks microglial activation in early disease.",
+        year=2024, pmid="90000003",
+    )  # fmt: skip
+
+
+def test_staff_find_the_researcher_whose_papers_fit_with_the_evidence(
+    world, biomarker_paper
+) -> None:
+    result = experts_for(world.users["alliance_manager"], world.market["need_a_public"])
+    names = [e.researcher.full_name for e in result.experts]
+    assert names[0] == "Olive Open"
+    assert "Cole CANARY-CLOSED-NAME" not in names  # not open to industry
+    best = result.experts[0]
+    assert best.support[0].title == "A blood biomarker of neuroinflammation"
+    assert {"microglial", "activation"} <= set(best.support[0].shared_terms)
+    assert "the closest is “A blood biomarker of neuroinflammation” (2024)" in best.explanation
+
+
+def test_a_conflict_is_flagged_for_staff_and_hidden_from_the_company(
+    world, biomarker_paper
+) -> None:
+    need = world.market["need_b_anonymous"]
+    staff = experts_for(world.users["alliance_manager"], need)
+    flagged = {e.researcher.full_name: e.conflicts for e in staff.experts}
+    assert flagged["Olive Open"] == (
+        "Consulting with CANARY-DISCLOSURE consulting since 2024-01-01 (disclosed)",
+    )
+    company = experts_for(world.users["company_b"], need)
+    assert "Olive Open" not in [e.researcher.full_name for e in company.experts]
+    page = _as(world, "company_b").get(f"/needs/{need.pk}/experts/").content.decode()
+    assert "CANARY-DISCLOSURE" not in page and "Olive Open" not in page
+
+
+@override_settings(MATCHING_CONFLICTS="exclude")
+def test_the_setting_can_leave_conflicted_researchers_out_for_staff_too(
+    world, biomarker_paper
+) -> None:
+    result = experts_for(world.users["alliance_manager"], world.market["need_b_anonymous"])
+    assert "Olive Open" not in [e.researcher.full_name for e in result.experts]
+    assert result.withheld == 1
+
+
+def test_only_staff_and_the_owning_company_may_look(world) -> None:
+    need = world.market["need_a_public"]
+    assert _as(world, "company_a").get(f"/needs/{need.pk}/experts/").status_code == 200
+    assert _as(world, "alliance_manager").get(f"/needs/{need.pk}/experts/").status_code == 200
+    assert _as(world, "researcher").get(f"/needs/{need.pk}/experts/").status_code == 404
+    assert _as(world, "company_b").get(f"/needs/{need.pk}/experts/").status_code == 404
+    assert _as(world, "researcher").get(f"/api/matching/needs/{need.pk}/experts").status_code == 403
+
+
+def test_without_stored_vectors_it_ranks_by_words_and_says_so(world) -> None:
+    DocumentVector.objects.all().delete()
+    result = experts_for(world.users["alliance_manager"], world.market["need_a_public"])
+    assert result.mode == "lexical"
+    assert "shared words only" in result.notice and "still being built" in result.notice
+
+
+def test_with_the_index_built_it_ranks_by_meaning_too(world, capsys) -> None:
+    call_command("rebuild_index")
+    assert "Index up to date" in capsys.readouterr().out
+    status = index.status()
+    assert status.complete and status.indexed == status.total > 0
+    result = experts_for(world.users["alliance_manager"], world.market["need_a_public"])
+    assert result.mode == "hybrid" and "meaning" in result.notice
+    api = (
+        _as(world, "alliance_manager")
+        .get(f"/api/matching/needs/{world.market['need_a_public'].pk}/experts")
+        .json()
+    )
+    assert api["mode"] == "hybrid" and api["experts"][0]["name"] == "Olive Open"
+
+
+def test_a_changed_abstract_makes_its_vector_stale_and_refresh_recomputes_it(world) -> None:
+    index.refresh()
+    assert index.pending() == []
+    paper = world.open_researcher.authorships.first().publication
+    paper.abstract = "Now about tau PET imaging."
+    paper.save(update_fields=["abstract"])
+    assert [p.object_id for p in index.pending()] == [paper.pk]
+    assert index.refresh() == 1 and index.pending() == []
+
+
+def test_the_index_page_shows_progress_and_polls_while_incomplete(world) -> None:
+    DocumentVector.objects.all().delete()
+    page = _as(world, "alliance_manager").get("/matching/index/").content.decode()
+    assert "0 of" in page and 'hx-trigger="every 3s"' in page
+    assert _as(world, "company_a").get("/matching/index/").status_code == 404

@@ -1,0 +1,42 @@
+"""Pages: find experts for a need; the state of the matching index."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from translink.accounts.models import Role
+from translink.accounts.policy import (
+    MARKET_STAFF,
+    get_visible_or_404,
+    object_route,
+    signed_in,
+    user_of,
+)
+from translink.market.models import Need
+from translink.matching import index
+from translink.matching.experts import experts_for
+
+
+@object_route(pk=Need)
+def need_experts(request: HttpRequest, pk: int) -> HttpResponse:
+    """For alliance managers and for the company that posted the need."""
+    user = user_of(request)
+    need = get_visible_or_404(user, Need, pk=pk)
+    if not (
+        user.role in MARKET_STAFF
+        or (user.role == Role.INDUSTRY and user.organization_id == need.company_id)
+    ):
+        raise Http404
+    return render(
+        request,
+        "matching/experts.html",
+        {"result": experts_for(user, need), "staff": user.role in MARKET_STAFF},
+    )
+
+
+@signed_in(*MARKET_STAFF)
+def index_status(request: HttpRequest) -> HttpResponse:
+    """How much of the meaning index is built; the page polls itself while work remains."""
+    template = "matching/_status.html" if request.htmx else "matching/status.html"  # type: ignore[attr-defined]
+    return render(request, template, {"status": index.status()})
