@@ -59,6 +59,12 @@ urlpatterns = [
     path("needs/<int:pk>/close/", market.need_close, name="need_close"),
     path("needs/<int:pk>/experts/", matching.need_experts, name="need_experts"),
     path("matching/index/", matching.index_status, name="matching_index"),
+    path(
+        "researchers/<int:pk>/suggestions/",
+        matching.researcher_suggestions,
+        name="researcher_suggestions",
+    ),
+    path("assets/<int:pk>/companies/", matching.asset_companies, name="asset_companies"),
     path("assets/", market.assets_board, name="assets"),
     path("assets/new/", market.asset_new, name="asset_new"),
     path("assets/<int:pk>/", market.asset, name="asset"),

@@ -88,7 +88,9 @@ def experts_for(user: Any, need: Need, limit: int = 20) -> ExpertList:
     staff = user.role in MARKET_STAFF
     exclude = not staff or settings.MATCHING_CONFLICTS == "exclude"
     kept = [r for r in pool if not (exclude and r.pk in conflicts)]
-    ranking = _rank(kept, " ".join([need.title, need.summary, need.confidential_detail]), limit)
+    ranking = rank_stored(
+        kept, " ".join([need.title, need.summary, need.confidential_detail]), limit
+    )
     by_key = {str(r.pk): r for r in kept}
     experts = tuple(
         Expert(
@@ -112,7 +114,9 @@ def experts_for(user: Any, need: Need, limit: int = 20) -> ExpertList:
     return ExpertList(need, ranking.mode, ranking.notice, experts, len(pool) - len(kept), notes)
 
 
-def _rank(researchers: list[Researcher], query: str, limit: int) -> Ranking:
+def rank_stored(researchers: list[Researcher], query: str, limit: int) -> Ranking:
+    """Rank these researchers for ``query`` with their stored vectors (BM25 alone, saying
+    so, while any is missing)."""
     engine_researchers = [
         index.engine_researcher(r, [a.publication for a in r.authorships.all()])
         for r in researchers

@@ -13,9 +13,10 @@ from translink.accounts.policy import (
     signed_in,
     user_of,
 )
-from translink.market.models import Need
-from translink.matching import index
+from translink.market.models import Asset, Need
+from translink.matching import directions, index
 from translink.matching.experts import experts_for
+from translink.people.models import Researcher
 
 
 @object_route(pk=Need)
@@ -40,3 +41,29 @@ def index_status(request: HttpRequest) -> HttpResponse:
     """How much of the meaning index is built; the page polls itself while work remains."""
     template = "matching/_status.html" if request.htmx else "matching/status.html"  # type: ignore[attr-defined]
     return render(request, template, {"status": index.status()})
+
+
+@object_route(pk=Researcher)
+def researcher_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
+    """Loaded into the profile page: needs that fit (for the researcher and staff) and
+    similar researchers (for the institute)."""
+    user = user_of(request)
+    researcher = get_visible_or_404(user, Researcher, pk=pk)
+    own_or_staff = researcher.user_id == user.pk or user.role in MARKET_STAFF
+    context = {
+        "needs": directions.needs_for(user, researcher) if own_or_staff else [],
+        "similar": directions.similar_researchers(user, researcher)
+        if user.organization.is_institute
+        else [],
+    }
+    return render(request, "matching/_suggestions.html", context)
+
+
+@object_route(pk=Asset, roles=tuple(MARKET_STAFF))
+def asset_companies(request: HttpRequest, pk: int) -> HttpResponse:
+    """Loaded into the asset page for alliance managers: companies whose needs resemble it."""
+    user = user_of(request)
+    asset = get_visible_or_404(user, Asset, pk=pk)
+    return render(
+        request, "matching/_companies.html", {"companies": directions.companies_for(user, asset)}
+    )
