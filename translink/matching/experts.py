@@ -15,7 +15,7 @@ from translink.market.models import Need
 from translink.matching import index
 from translink.matching.engine import Corpus, Ranking
 from translink.matching.engine.ranking import PROFILE_KEY
-from translink.people.models import Disclosure, Publication, Researcher
+from translink.people.models import Authorship, Disclosure, Researcher
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,9 @@ class ExpertList:
 
 def candidates(user: Any) -> list[Researcher]:
     """Researchers open to industry with room for another alliance, as this user may see them."""
-    papers = Prefetch(
-        "authorships__publication", queryset=Publication.objects.only("title", "abstract", "year")
-    )
+    # One join per researcher's authorships; prefetching the publications through the
+    # foreign key would make an OR per paper, which SQLite refuses past a thousand.
+    papers = Prefetch("authorships", queryset=Authorship.objects.select_related("publication"))
     found = visible(user, Researcher).filter(open_to_industry=True, max_active_alliances__gt=0)
     return list(found.prefetch_related(papers).order_by("pk"))
 

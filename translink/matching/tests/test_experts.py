@@ -111,3 +111,20 @@ def test_the_index_page_shows_progress_and_polls_while_incomplete(world) -> None
     page = _as(world, "alliance_manager").get("/matching/index/").content.decode()
     assert "0 of" in page and 'hx-trigger="every 3s"' in page
     assert _as(world, "company_a").get("/matching/index/").status_code == 404
+
+
+def test_it_copes_with_more_papers_than_sqlite_allows_terms_in_one_expression(world) -> None:
+    from translink.matching.experts import candidates
+    from translink.people.models import Authorship, Publication
+
+    papers = Publication.objects.bulk_create(
+        Publication(title=f"Paper {i} on microglia", abstract="Microglia.") for i in range(1200)
+    )
+    Authorship.objects.bulk_create(
+        Authorship(researcher=world.open_researcher, publication=paper, position=1)
+        for paper in papers
+    )
+    found = {
+        r.full_name: len(r.authorships.all()) for r in candidates(world.users["alliance_manager"])
+    }
+    assert found["Olive Open"] == 1201
