@@ -36,3 +36,12 @@ def transactional_audit(transactional_db: None):  # type: ignore[no-untyped-def]
     ChainHead.objects.get_or_create(pk=1, defaults={"count": 0, "last_hash": "0" * 64})
     yield
     guards.remove(connection)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_matching_cache() -> None:
+    # Test databases reuse ids after a rollback; a corpus cached by one test must not
+    # answer for the next.
+    from translink.matching.experts import forget_corpora
+
+    forget_corpora()

@@ -76,13 +76,14 @@ def needs_for(user: Any, researcher: Researcher, limit: int = 5) -> list[Suggest
 
 def similar_researchers(user: Any, researcher: Researcher, limit: int = 5) -> list[Suggestion]:
     """Researchers ``user`` may see whose work is closest to ``researcher``'s."""
-    pool = [r for r in candidates(user) if r.pk != researcher.pk]
-    by_key = {str(r.pk): r for r in pool}
+    pool = [pk for pk in candidates(user) if pk != researcher.pk]
     ranking = rank_stored(pool, _about(researcher), limit)
-    found = [
-        Suggestion(by_key[r.researcher_key], r.score, r.shared_terms) for r in ranking.researchers
+    found = Researcher.objects.in_bulk([int(r.researcher_key) for r in ranking.researchers])
+    return [
+        Suggestion(found[int(r.researcher_key)], r.score, r.shared_terms)
+        for r in ranking.researchers
+        if r.score > 0
     ]
-    return [s for s in found if s.score > 0]
 
 
 def companies_for(user: Any, asset: Asset, limit: int = 5) -> list[Suggestion]:

@@ -3,11 +3,12 @@ the rules around it (open to industry, capacity, conflicts of interest)."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
 
 from translink.accounts.policy import MARKET_STAFF, visible
@@ -15,7 +16,8 @@ from translink.market.models import Need
 from translink.matching import index
 from translink.matching.engine import Corpus, Ranking
 from translink.matching.engine.ranking import PROFILE_KEY
-from translink.people.models import Authorship, Disclosure, Researcher
+from translink.matching.models import DocumentVector
+from translink.people.models import Authorship, Disclosure, Publication, Researcher
 
 
 @dataclass(frozen=True)
@@ -57,20 +59,26 @@ class ExpertList:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def candidates(user: Any) -> list[Researcher]:
-    """Researchers open to industry with room for another alliance, as this user may see them."""
+def candidates(user: Any) -> list[int]:
+    """Ids of the researchers open to industry with room for another alliance, as this user
+    may see them."""
+    found = visible(user, Researcher).filter(open_to_industry=True, max_active_alliances__gt=0)
+    return list(found.order_by("pk").values_list("pk", flat=True))
+
+
+def load_researchers(ids: list[int]) -> list[Researcher]:
+    """These researchers with their papers, in id order."""
     # One join per researcher's authorships; prefetching the publications through the
     # foreign key would make an OR per paper, which SQLite refuses past a thousand.
     papers = Prefetch("authorships", queryset=Authorship.objects.select_related("publication"))
-    found = visible(user, Researcher).filter(open_to_industry=True, max_active_alliances__gt=0)
-    return list(found.prefetch_related(papers).order_by("pk"))
+    return list(Researcher.objects.filter(pk__in=ids).prefetch_related(papers).order_by("pk"))
 
 
-def conflicts_with(researchers: list[Researcher], need: Need) -> dict[int, tuple[str, ...]]:
+def conflicts_with(researchers: list[int], need: Need) -> dict[int, tuple[str, ...]]:
     """Current disclosed relationships with the company that posted the need."""
     today = timezone.localdate()
     found: dict[int, list[str]] = {}
-    for d in Disclosure.objects.filter(researcher__in=researchers, company=need.company):
+    for d in Disclosure.objects.filter(researcher_id__in=researchers, company=need.company):
         if d.is_current(today):
             found.setdefault(d.researcher_id, []).append(
                 f"{d.get_kind_display()} with {d.company_name} "
@@ -87,11 +95,12 @@ def experts_for(user: Any, need: Need, limit: int = 20) -> ExpertList:
     conflicts = conflicts_with(pool, need)
     staff = user.role in MARKET_STAFF
     exclude = not staff or settings.MATCHING_CONFLICTS == "exclude"
-    kept = [r for r in pool if not (exclude and r.pk in conflicts)]
+    kept = [pk for pk in pool if not (exclude and pk in conflicts)]
     ranking = rank_stored(
         kept, " ".join([need.title, need.summary, need.confidential_detail]), limit
     )
-    by_key = {str(r.pk): r for r in kept}
+    found = Researcher.objects.in_bulk([int(r.researcher_key) for r in ranking.researchers])
+    by_key = {str(pk): researcher for pk, researcher in found.items()}
     experts = tuple(
         Expert(
             researcher=by_key[item.researcher_key],
@@ -114,9 +123,40 @@ def experts_for(user: Any, need: Need, limit: int = 20) -> ExpertList:
     return ExpertList(need, ranking.mode, ranking.notice, experts, len(pool) - len(kept), notes)
 
 
-def rank_stored(researchers: list[Researcher], query: str, limit: int) -> Ranking:
+def rank_stored(researchers: list[int], query: str, limit: int) -> Ranking:
     """Rank these researchers for ``query`` with their stored vectors (BM25 alone, saying
     so, while any is missing)."""
+    loaded = index.encoder()
+    corpus, semantic = _corpus(researchers, with_vectors=loaded.encoder is not None)
+    reason = loaded.reason if loaded.encoder is None else "the meaning index is still being built"
+    query_vector = (
+        loaded.encoder.encode([query])[0] if loaded.encoder is not None and semantic else None
+    )
+    return corpus.rank(query, query_vector, limit=limit, unavailable_reason=reason)
+
+
+_CORPORA: OrderedDict[tuple[Any, ...], tuple[Corpus, bool]] = OrderedDict()
+
+
+def forget_corpora() -> None:
+    """Drop the cached corpora (tests; or after restoring a backup in a running process)."""
+    _CORPORA.clear()
+
+
+def _corpus(ids: list[int], *, with_vectors: bool) -> tuple[Corpus, bool]:
+    """The engine's index of these researchers, built once per state of the data: the
+    BM25 index and the vector matrix are reused until a paper, profile or vector changes."""
+    state = (
+        tuple(ids),
+        with_vectors,
+        tuple(DocumentVector.objects.aggregate(n=Count("id"), at=Max("updated_at")).values()),
+        tuple(Publication.objects.aggregate(n=Count("id"), last=Max("id")).values()),
+        tuple(Researcher.objects.aggregate(n=Count("id")).values()),
+    )
+    if state in _CORPORA:
+        _CORPORA.move_to_end(state)
+        return _CORPORA[state]
+    researchers = load_researchers(ids)
     engine_researchers = [
         index.engine_researcher(r, [a.publication for a in r.authorships.all()])
         for r in researchers
@@ -126,13 +166,9 @@ def rank_stored(researchers: list[Researcher], query: str, limit: int) -> Rankin
         keys += [("publication", int(p.key)) for p in engine_researcher.publications]
         if engine_researcher.profile.strip():
             keys.append(("profile", researcher.pk))
-    loaded = index.encoder()
-    vectors = index.vectors_for(keys) if loaded.encoder is not None else None
-    reason = loaded.reason if loaded.encoder is None else "the meaning index is still being built"
-    query_vector = (
-        loaded.encoder.encode([query])[0]
-        if loaded.encoder is not None and vectors is not None
-        else None
-    )
-    corpus = Corpus.build(engine_researchers, vectors)
-    return corpus.rank(query, query_vector, limit=limit, unavailable_reason=reason)
+    vectors = index.vectors_for(keys) if with_vectors else None
+    built = (Corpus.build(engine_researchers, vectors), vectors is not None)
+    _CORPORA[state] = built
+    while len(_CORPORA) > 4:  # a few viewers' pools (staff, each company) at a time
+        _CORPORA.popitem(last=False)
+    return built
