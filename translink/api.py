@@ -28,6 +28,7 @@ from translink.audit.api import router as audit_router
 from translink.market.api import router as market_router
 from translink.matching.api import router as matching_router
 from translink.people.api import router as people_router
+from translink.regulatory.api import router as regulatory_router
 from translink.search.api import router as search_router
 
 
@@ -51,6 +52,7 @@ api.add_router("/people", people_router)
 api.add_router("/market", market_router)
 api.add_router("/search", search_router)
 api.add_router("/matching", matching_router)
+api.add_router("/regulatory", regulatory_router)
 api.add_router("/audit", audit_router)
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "translink.market",
     "translink.search",
     "translink.matching",
+    "translink.regulatory",
     "django_tasks",
     "django_tasks_db",
     "translink.dashboard",
@@ -186,9 +187,16 @@ if MATCHING_CONFLICTS not in {"flag", "exclude"}:
 API_PAGE_SIZE = env_int("API_PAGE_SIZE", 50, minimum=1)
 NINJA_PAGINATION_PER_PAGE = API_PAGE_SIZE
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 200
+# Days before a regulatory due date from which the compliance calendar warns.
+REGULATORY_WARNING_DAYS = env_int("REGULATORY_WARNING_DAYS", 14, minimum=0)
 
 # Modules whose `load(context)` builds the demo institute, in order (manage.py load_demo).
-DEMO_LOADERS = ["translink.accounts.demo", "translink.people.demo", "translink.market.demo"]
+DEMO_LOADERS = [
+    "translink.accounts.demo",
+    "translink.people.demo",
+    "translink.market.demo",
+    "translink.regulatory.demo",
+]
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ from translink.market import views as market
 from translink.matching import views as matching
 from translink.people import import_views as people_imports
 from translink.people import views as people
+from translink.regulatory import views as regulatory
 from translink.search import views as search
 
 handler500 = "translink.dashboard.views.server_error"
@@ -59,6 +60,7 @@ urlpatterns = [
     path("needs/<int:pk>/close/", market.need_close, name="need_close"),
     path("needs/<int:pk>/experts/", matching.need_experts, name="need_experts"),
     path("matching/index/", matching.index_status, name="matching_index"),
+    path("matching/team/", matching.team_builder, name="team_builder"),
     path(
         "researchers/<int:pk>/suggestions/",
         matching.researcher_suggestions,
@@ -72,6 +74,21 @@ urlpatterns = [
     path("introductions/", market.introductions, name="introductions"),
     path("notifications/", market.notifications, name="notifications"),
     path("notifications/<int:pk>/open/", market.notification_open, name="notification_open"),
+    path("regulatory/", regulatory.inds, name="inds"),
+    path("regulatory/inds/<int:pk>/", regulatory.ind, name="ind"),
+    path(
+        "regulatory/inds/<int:pk>/investigators/",
+        regulatory.ind_investigator,
+        name="ind_investigator",
+    ),
+    path(
+        "regulatory/inds/<int:pk>/safety-reports/",
+        regulatory.ind_safety_report,
+        name="ind_safety_report",
+    ),
+    path("regulatory/obligations/<int:pk>/met/", regulatory.obligation_met, name="obligation_met"),
+    path("regulatory/calendar/", regulatory.compliance_calendar, name="compliance_calendar"),
+    path("regulatory/calendar.ics", regulatory.calendar_feed, name="calendar_feed"),
     path("audit/", audit.events, name="audit_events"),
     path("audit/export.csv", audit.export, name="audit_export"),
     path("api/", api_urls()),

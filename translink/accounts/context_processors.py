@@ -21,6 +21,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Introductions", "introductions"),
         ("Organizations", "organizations"),
     ]
+    if user.role in {Role.ALLIANCE_MANAGER, Role.ADMINISTRATOR}:
+        items.append(("Team builder", "team_builder"))
+    if user.role in {Role.REGULATORY, Role.ALLIANCE_MANAGER, Role.ADMINISTRATOR}:
+        items.append(("Regulatory", "compliance_calendar"))
     if user.role == Role.ADMINISTRATOR:
         items.append(("Audit trail", "audit_events"))
     items.append(("API tokens", "tokens"))

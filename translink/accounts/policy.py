@@ -319,3 +319,57 @@ def may_manage_members(user: AnyUser, organization: Organization) -> bool:
         and user.organization_id == organization.pk
         and not organization.is_institute
     )
+
+
+# --- regulatory ---------------------------------------------------------------------------
+
+# Who sees every IND: the Translational Research Group, alliance managers, administrators.
+REGULATORY_VIEWERS = frozenset({Role.REGULATORY, Role.ALLIANCE_MANAGER, Role.ADMINISTRATOR})
+
+
+@scope("regulatory.Ind")
+def _inds(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    """Staff see all; a sponsor-investigator their own; a company those it sponsors."""
+    if user.role in REGULATORY_VIEWERS:
+        return qs
+    if user.role == Role.INDUSTRY:
+        return qs.filter(sponsor_company_id=user.organization_id)
+    researcher = researcher_of(user)
+    if researcher is None or not user.organization.is_institute:
+        return qs.none()
+    return qs.filter(sponsor_investigator=researcher)
+
+
+def _of_visible_inds(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    return qs.filter(ind__in=visible(user, apps.get_model("regulatory", "Ind")))
+
+
+@scope("regulatory.Investigator")
+def _ind_investigators(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    return _of_visible_inds(user, qs)
+
+
+@scope("regulatory.Submission")
+def _ind_submissions(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    return _of_visible_inds(user, qs)
+
+
+@scope("regulatory.SafetyReport")
+def _ind_safety_reports(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    return _of_visible_inds(user, qs)
+
+
+@scope("regulatory.Obligation")
+def _ind_obligations(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    return _of_visible_inds(user, qs)
+
+
+def may_manage_ind(user: AnyUser, ind: Any) -> bool:
+    """Regulatory specialists manage every IND; a sponsor-investigator, being the sponsor in
+    law (21 CFR 312.3), manages their own."""
+    if not user.is_authenticated:
+        return False
+    if user.role == Role.REGULATORY:
+        return True
+    researcher = researcher_of(user)
+    return researcher is not None and ind.sponsor_investigator_id == researcher.pk

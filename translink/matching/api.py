@@ -6,12 +6,19 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from translink.accounts.models import Role
-from translink.accounts.policy import MARKET_STAFF, get_visible_or_404, object_route, user_of
+from translink.accounts.policy import (
+    MARKET_STAFF,
+    get_visible_or_404,
+    object_route,
+    signed_in,
+    user_of,
+)
 from translink.market.models import Need
 from translink.matching.experts import experts_for
+from translink.matching.team_service import propose_team
 
 router = Router(tags=["matching"])
 
@@ -77,4 +84,61 @@ def need_experts(request: HttpRequest, need_id: int) -> dict[str, Any]:
             }
             for e in result.experts
         ],
+    }
+
+
+class TeamIn(Schema):
+    problem: str = Field(..., min_length=3, max_length=4000)
+    required: list[str] = Field(default_factory=list, max_length=20)
+    size: int = Field(..., ge=1, le=12)
+    min_departments: int = Field(2, ge=0, le=12)
+
+
+class MemberOut(Schema):
+    researcher_id: int
+    name: str
+    affinity: float
+    covers: list[str]
+    reason: str
+
+
+class TeamOut(Schema):
+    total_affinity: float
+    members: list[MemberOut]
+
+
+class ProposalOut(Schema):
+    status: str
+    reason: str
+    optimal: TeamOut | None
+    greedy: TeamOut | None
+
+
+@router.post("/teams", response=ProposalOut)
+@signed_in(*MARKET_STAFF)
+def build_team(request: HttpRequest, payload: TeamIn) -> dict[str, Any]:
+    proposal, people = propose_team(user_of(request), **payload.dict())
+
+    def team(found: Any) -> dict[str, Any] | None:
+        if found is None:
+            return None
+        return {
+            "total_affinity": round(found.total_affinity, 4),
+            "members": [
+                {
+                    "researcher_id": int(m.key),
+                    "name": people[m.key].full_name,
+                    "affinity": round(m.affinity, 4),
+                    "covers": list(m.covers),
+                    "reason": m.reason,
+                }
+                for m in found.members
+            ],
+        }
+
+    return {
+        "status": str(proposal.status),
+        "reason": proposal.reason,
+        "optimal": team(proposal.optimal),
+        "greedy": team(proposal.greedy),
     }

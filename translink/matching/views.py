@@ -16,6 +16,8 @@ from translink.accounts.policy import (
 from translink.market.models import Asset, Need
 from translink.matching import directions, index
 from translink.matching.experts import experts_for
+from translink.matching.forms import TeamForm
+from translink.matching.team_service import propose_team
 from translink.people.models import Researcher
 
 
@@ -66,4 +68,27 @@ def asset_companies(request: HttpRequest, pk: int) -> HttpResponse:
     asset = get_visible_or_404(user, Asset, pk=pk)
     return render(
         request, "matching/_companies.html", {"companies": directions.companies_for(user, asset)}
+    )
+
+
+@signed_in(*MARKET_STAFF)
+def team_builder(request: HttpRequest) -> HttpResponse:
+    """Alliance managers describe a problem and get the best cross-departmental team."""
+    form = TeamForm(request.GET or None)
+    context: dict[str, object] = {"form": form}
+    if request.GET and form.is_valid():
+        proposal, people = propose_team(user_of(request), **form.cleaned_data)
+        teams = [("Exact (CP-SAT)", proposal.optimal), ("Greedy baseline", proposal.greedy)]
+        context["proposal"] = proposal
+        context["teams"] = [
+            {
+                "label": label,
+                "total": team.total_affinity,
+                "members": [(people[m.key], m) for m in team.members],
+            }
+            for label, team in teams
+            if team is not None
+        ]
+    return render(
+        request, "matching/team.html", context, status=422 if request.GET and form.errors else 200
     )

@@ -11,6 +11,7 @@ from translink.accounts.tests.harness import (
     models_without_hidden_cases,
 )
 from translink.market.tests.world import ANSWER, ASSET, NEED
+from translink.regulatory.tests.world import IND_WRITE_EXAMPLES
 
 # Models no route serves directly, with the reason; every other model needs a scope.
 INTERNAL_MODELS = {
@@ -85,6 +86,7 @@ WRITE_EXAMPLES: dict[str, Example] = {
         "kind": "equity",
         "started_on": "2025-01-01",
     },
+    "api/matching/teams": {"problem": "microglia imaging", "size": 1, "min_departments": 1},
     "api/market/introductions": lambda w: {
         "researcher_id": w.open_researcher.pk,
         "company_id": w.company_a.pk,
@@ -96,6 +98,9 @@ WRITE_EXAMPLES: dict[str, Example] = {
         "reason": "probe",
     },
 }
+
+
+WRITE_EXAMPLES.update(IND_WRITE_EXAMPLES)
 
 
 def test_it_finds_no_leak_on_any_route_for_any_persona(world) -> None:

@@ -19,6 +19,7 @@ from translink.accounts.models import ApiToken, Invitation, Organization, Role, 
 from translink.market.tests.world import build_market, declare_market_walls
 from translink.people import actions as people_actions
 from translink.people.models import Department, Disclosure, Publication, Researcher
+from translink.regulatory.tests.world import build_regulatory, declare_regulatory_walls
 
 PASSWORD = "correct horse battery staple 42"
 PERSONAS = (
@@ -48,6 +49,7 @@ class World:
     invitations: list[Invitation]
     disclosure: Disclosure
     market: dict[str, Any] = field(default_factory=dict)
+    regulatory: dict[str, Any] = field(default_factory=dict)
     # Objects a persona uses to fill URL arguments, where the first visible one will not do.
     samples: dict[str, dict[type[models.Model], Any]] = field(default_factory=dict)
     hidden: dict[str, dict[type[models.Model], list[Any]]] = field(default_factory=dict)
@@ -176,6 +178,7 @@ def build_world() -> World:
         tokens=tokens, department=department, invitations=invitations, disclosure=disclosure,
     )  # fmt: skip
     world.market = build_market(world)
+    world.regulatory = build_regulatory(world)
     _declare_walls(world)
     return world
 
@@ -232,6 +235,7 @@ def _declare_walls(w: World) -> None:
         },
     }
     declare_market_walls(w)
+    declare_regulatory_walls(w)
 
     def forbidden(persona: str) -> set[str]:
         canaries = {canary for canary, allowed in CANARIES.items() if persona not in allowed}
@@ -272,4 +276,8 @@ CANARIES: dict[str, set[str]] = {
     "CANARY-CLOSED-PUB": STAFF | {"researcher"},
     "CANARY-DISCLOSURE": STAFF | {"researcher"},
     "CANARY-DRAFT-ASSET": STAFF,
+    "CANARY-IND-OWN": STAFF | {"researcher"},  # her own IND as sponsor-investigator
+    "CANARY-SAE-OWN": STAFF | {"researcher"},
+    "CANARY-IND-A": STAFF | {"company_a"},  # company A sponsors it
+    "CANARY-SAE-A": STAFF | {"company_a"},
 }

@@ -1,0 +1,41 @@
+"""Forms of the IND registry: lifecycle steps, investigators, safety reports, obligations."""
+
+from __future__ import annotations
+
+from django import forms
+
+from translink.regulatory.actions import Transition
+
+DATE = forms.DateInput(attrs={"type": "date"})
+MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"})
+
+
+class TransitionForm(forms.Form):
+    transition = forms.ChoiceField(choices=Transition.choices, label="What happened")
+    on = forms.DateField(widget=DATE, label="On", help_text="The day sent, received or decided.")
+    number = forms.CharField(max_length=20, required=False, label="FDA's IND number (on receipt)")
+    received = forms.DateField(
+        widget=DATE, required=False, label="FDA received the complete response on"
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False,
+        help_text="Required for a withdrawal for safety: investigators and IRBs are told why.",
+    )  # fmt: skip
+
+
+class InvestigatorForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    signed_1572 = forms.DateField(widget=DATE, label="Form FDA 1572 signed on")
+
+
+class SafetyReportForm(forms.Form):
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    received_at = forms.DateTimeField(widget=MOMENT, label="First received by sponsor staff at")
+    qualified_at = forms.DateTimeField(widget=MOMENT, label="Determined to qualify at")
+    serious = forms.BooleanField(required=False)
+    unexpected = forms.BooleanField(required=False)
+    fatal_or_life_threatening = forms.BooleanField(required=False)
+
+
+class MetForm(forms.Form):
+    on = forms.DateField(widget=DATE, label="Met on")

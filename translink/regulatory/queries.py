@@ -1,0 +1,86 @@
+"""Reads of the IND registry, always through the wall."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from translink.accounts.policy import visible
+from translink.audit.models import AuditEvent
+from translink.people.models import Researcher
+from translink.regulatory.models import Ind, Investigator, Obligation, Submission
+
+
+def inds(user: Any, *, status: str = "") -> QuerySet[Ind]:
+    found = visible(user, Ind).select_related("sponsor_investigator", "sponsor_company")
+    return found.filter(status=status) if status in Ind.Status.values else found
+
+
+HIDDEN_SPONSOR = "An institute investigator"
+
+
+def with_shown_sponsor(user: Any, listed: Any) -> list[Ind]:
+    """Each IND with ``sponsor_shown``: the sponsor-investigator's name where the wall lets
+    this user see that researcher (companies see only researchers open to industry)."""
+    shown = list(listed)
+    ids = {ind.sponsor_investigator_id for ind in shown}
+    seen = set(visible(user, Researcher).filter(pk__in=ids).values_list("pk", flat=True))
+    for ind in shown:
+        visible_sponsor = ind.sponsor_investigator_id in seen
+        ind.sponsor_shown = (
+            ind.sponsor_investigator.full_name if visible_sponsor else HIDDEN_SPONSOR
+        )
+        ind.sponsor_link = visible_sponsor
+    return shown
+
+
+def open_obligations(user: Any, *, ind: Ind | None = None) -> QuerySet[Obligation]:
+    found = visible(user, Obligation).filter(status=Obligation.Status.OPEN)
+    if ind is not None:
+        found = found.filter(ind=ind)
+    return found.select_related("ind", "owner").order_by("due", "rule", "pk")
+
+
+def obligations_of(user: Any, ind: Ind) -> QuerySet[Obligation]:
+    return visible(user, Obligation).filter(ind=ind).select_related("owner")
+
+
+def investigators_of(user: Any, ind: Ind) -> QuerySet[Investigator]:
+    return visible(user, Investigator).filter(ind=ind)
+
+
+def submissions_of(user: Any, ind: Ind) -> QuerySet[Submission]:
+    return visible(user, Submission).filter(ind=ind)
+
+
+def history_of(ind: Ind) -> QuerySet[AuditEvent]:
+    """The IND's own lifecycle events from the audit trail. The caller has fetched ``ind``
+    through the wall; only the IND's own events are read, never another object's."""
+    return AuditEvent.objects.filter(
+        object_type="regulatory.ind", object_id=str(ind.pk), action__startswith="regulatory."
+    ).order_by("number")
+
+
+def standing(obligation: Obligation, today: date) -> str:
+    """Overdue after the due day; due soon within ``REGULATORY_WARNING_DAYS``."""
+    left = (obligation.due - today).days
+    if left < 0:
+        return "overdue"
+    if left == 0:
+        return "due-today"
+    if left <= settings.REGULATORY_WARNING_DAYS or today >= obligation.warn_from:
+        return "due-soon"
+    return "upcoming"
+
+
+def annotate(obligations: Any, today: date) -> list[Obligation]:
+    """Each obligation with ``days_left`` and ``standing`` for display."""
+    shown = list(obligations)
+    for obligation in shown:
+        obligation.days_left = (obligation.due - today).days
+        obligation.overdue_days = max(0, -obligation.days_left)
+        obligation.standing = standing(obligation, today)
+    return shown

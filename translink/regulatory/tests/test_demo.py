@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from translink.regulatory import rules
+from translink.regulatory.models import Ind, Obligation, Submission
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_a_dozen_inds_in_several_states_with_their_history(capsys) -> None:
+    call_command("load_demo")
+    assert Ind.objects.count() == 12
+    assert {"pre_ind", "submitted", "in_effect", "full_hold", "partial_hold", "inactive",
+            "withdrawn"} <= set(Ind.objects.values_list("status", flat=True))  # fmt: skip
+    assert Submission.objects.filter(kind="annual_report").exists()
+    assert Obligation.objects.filter(status="open", rule="IND-11").exists()
+    assert set(Obligation.objects.values_list("version", flat=True)) == {rules.VERSION}

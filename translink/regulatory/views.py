@@ -1,0 +1,162 @@
+"""Pages of the IND registry: the list, the IND page with its lifecycle forms, the
+compliance calendar and its iCalendar feed. Views fetch through the wall, call an action,
+render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from translink.accounts.policy import (
+    get_visible_or_404,
+    is_institute_staff,
+    may_manage_ind,
+    object_route,
+    signed_in,
+    user_of,
+)
+from translink.lib.forms import apply_errors
+from translink.regulatory import actions, queries
+from translink.regulatory.forms import InvestigatorForm, MetForm, SafetyReportForm, TransitionForm
+from translink.regulatory.icalendar import calendar
+from translink.regulatory.models import Ind, Obligation
+
+
+@signed_in()
+def inds(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    context = {
+        "inds": queries.with_shown_sponsor(
+            user_of(request), queries.inds(user_of(request), status=status)
+        ),
+        "statuses": Ind.Status.choices,
+        "status": status,
+    }
+    return render(request, "regulatory/inds.html", context)
+
+
+def _ind_page(
+    request: HttpRequest, ind: Ind, forms: dict[str, Form], status: int = 200
+) -> HttpResponse:
+    user = user_of(request)
+    today = timezone.localdate()
+    dose, dose_reason = actions.may_dose(ind, today)
+    queries.with_shown_sponsor(user, [ind])
+    context = {
+        "ind": ind,
+        "investigators": queries.investigators_of(user, ind),
+        "submissions": queries.submissions_of(user, ind),
+        "obligations": queries.annotate(queries.obligations_of(user, ind), today),
+        "history": queries.history_of(ind),
+        "may_dose": dose,
+        "dose_reason": dose_reason,
+        "manages": may_manage_ind(user, ind),
+        "show_actor": is_institute_staff(user),
+        **forms,
+    }
+    return render(request, "regulatory/ind.html", context, status=status)
+
+
+def _blank_forms() -> dict[str, Form]:
+    return {
+        "transition_form": TransitionForm(),
+        "investigator_form": InvestigatorForm(),
+        "safety_form": SafetyReportForm(),
+    }
+
+
+@object_route(pk=Ind)
+def ind(request: HttpRequest, pk: int) -> HttpResponse:
+    """The IND page; a POST applies a lifecycle step."""
+    item = get_visible_or_404(user_of(request), Ind, pk=pk)
+    if request.method != "POST":
+        return _ind_page(request, item, _blank_forms())
+    form = TransitionForm(request.POST)
+    return _act(request, item, form, "transition_form", "The IND's record is updated.")
+
+
+@require_POST
+@object_route(pk=Ind)
+def ind_investigator(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_visible_or_404(user_of(request), Ind, pk=pk)
+    form = InvestigatorForm(request.POST)
+    return _act(request, item, form, "investigator_form", "The investigator is added.")
+
+
+@require_POST
+@object_route(pk=Ind)
+def ind_safety_report(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_visible_or_404(user_of(request), Ind, pk=pk)
+    form = SafetyReportForm(request.POST)
+    return _act(
+        request, item, form, "safety_form", "The safety report and its clocks are recorded."
+    )
+
+
+def _act(request: HttpRequest, item: Ind, form: Form, name: str, done: str) -> HttpResponse:
+    if not may_manage_ind(user_of(request), item):
+        raise Http404  # seeing an IND does not let one change it; say no more than that
+    if form.is_valid():
+        data: dict[str, Any] = form.cleaned_data
+        try:
+            if isinstance(form, TransitionForm):
+                actions.apply_transition(user_of(request), item, data.pop("transition"), **data)
+            elif isinstance(form, InvestigatorForm):
+                actions.add_investigator(user_of(request), item, **data)
+            else:
+                actions.record_safety_report(user_of(request), item, **data)
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("ind", pk=item.pk)
+    item.refresh_from_db()
+    return _ind_page(request, item, {**_blank_forms(), name: form}, status=422)
+
+
+@require_POST
+@object_route(pk=Obligation)
+def obligation_met(request: HttpRequest, pk: int) -> HttpResponse:
+    obligation = get_visible_or_404(user_of(request), Obligation, pk=pk)
+    if not may_manage_ind(user_of(request), obligation.ind):
+        raise Http404
+    form = MetForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.mark_met(user_of(request), obligation, on=form.cleaned_data["on"])
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, "The obligation is marked met.")
+    else:
+        messages.error(request, "Give the day it was met.")
+    return redirect("ind", pk=obligation.ind_id)
+
+
+@signed_in()
+def compliance_calendar(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    obligations = queries.annotate(queries.open_obligations(user_of(request)), today)
+    context = {
+        "obligations": obligations,
+        "overdue": sum(o.standing == "overdue" for o in obligations),  # type: ignore[attr-defined]
+        "today": today,
+    }
+    return render(request, "regulatory/calendar.html", context)
+
+
+@signed_in()
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    feed = calendar(
+        queries.open_obligations(user_of(request)), host=request.get_host(), now=timezone.now()
+    )
+    response = HttpResponse(feed, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="translink-obligations.ics"'
+    return response
