@@ -259,3 +259,21 @@ def password_changed(user: User, *, via: str, request: HttpRequest | None = None
     """Django's password views save the password; this records that it happened (never the
     password or its hash)."""
     record("auth.password_changed", actor=user, obj=user, reason=f"by {via}", request=request)
+
+
+def set_competitors(
+    actor: User | None, organization: Organization, competitors: list[Organization]
+) -> None:
+    """Record which companies compete with ``organization`` (both ways), for conflict checks."""
+    if any(c.kind != Organization.Kind.COMPANY or c.pk == organization.pk for c in competitors):
+        raise ValidationError({"competitors": "Competitors are other companies."})
+    with transaction.atomic():
+        old = snapshot(organization, ("competitors",))
+        organization.competitors.set(competitors)
+        record(
+            "accounts.competitors_set",
+            actor=actor,
+            obj=organization,
+            old=old,
+            new=snapshot(organization, ("competitors",)),
+        )

@@ -58,6 +58,13 @@ DEMO_COLLEAGUES = [
     ("mei.tanaka@aldermoor.example", "Mei Tanaka", COMPANIES[0]),
     ("rafael.souza@brightwater.example", "Rafael Souza", COMPANIES[1]),
 ]
+# Rival companies: a researcher tied to one is in conflict on the other's needs.
+DEMO_COMPETITORS = {
+    "Aldermoor Therapeutics": ["Dunmore Neuroscience"],
+    "Greyhaven Oncology": ["Northgate Immunotherapeutics", "Kestrel Cell Therapies"],
+    "Oakhurst Microbiome": ["Fernhill Bio"],
+    "Pellridge Rare Medicines": ["Saltmarsh Gene Therapy"],
+}
 # The researcher's sign-in is made with their profile (translink.people.demo).
 RESEARCHER_LOGIN = "researcher@riverside.example"
 
@@ -111,4 +118,6 @@ def load(context: dict[str, Any]) -> None:
             role=Role.INDUSTRY,
             organization=organizations[org_key],
         )
+    for company, rivals in DEMO_COMPETITORS.items():
+        actions.set_competitors(None, organizations[company], [organizations[r] for r in rivals])
     context["organizations"] = organizations

@@ -22,6 +22,12 @@ class Organization(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
+    competitors = models.ManyToManyField(
+        "self",
+        blank=True,
+        help_text="Companies that compete with this one: a researcher's relationship with a "
+        "competitor is a conflict of interest in matching. Known to the institute's staff only.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

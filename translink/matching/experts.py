@@ -75,13 +75,17 @@ def load_researchers(ids: list[int]) -> list[Researcher]:
 
 
 def conflicts_with(researchers: list[int], need: Need) -> dict[int, tuple[str, ...]]:
-    """Current disclosed relationships with the company that posted the need."""
+    """Current disclosed relationships with the company that posted the need, or with one
+    of its competitors."""
     today = timezone.localdate()
+    rivals = set(need.company.competitors.values_list("pk", flat=True))
     found: dict[int, list[str]] = {}
-    for d in Disclosure.objects.filter(researcher_id__in=researchers, company=need.company):
+    companies = {need.company_id, *rivals}
+    for d in Disclosure.objects.filter(researcher_id__in=researchers, company_id__in=companies):
         if d.is_current(today):
+            rival = f", a competitor of {need.company.name}" if d.company_id in rivals else ""
             found.setdefault(d.researcher_id, []).append(
-                f"{d.get_kind_display()} with {d.company_name} "
+                f"{d.get_kind_display()} with {d.company_name}{rival} "
                 f"since {d.started_on:%Y-%m-%d} (disclosed)"
             )
     return {key: tuple(value) for key, value in found.items()}

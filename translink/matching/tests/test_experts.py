@@ -127,3 +127,18 @@ def test_it_copes_with_more_papers_than_sqlite_allows_terms_in_one_expression(wo
     pool = load_researchers(candidates(world.users["alliance_manager"]))
     found = {r.full_name: len(r.authorships.all()) for r in pool}
     assert found["Olive Open"] == 1201
+
+
+def test_a_relationship_with_a_competitor_is_a_conflict_too(world, biomarker_paper) -> None:
+    from translink.accounts.actions import set_competitors
+
+    rival = world.company_a  # the world's disclosure ties Olive Open to company B
+    set_competitors(None, rival, [world.company_b])
+    result = experts_for(world.users["alliance_manager"], world.market["need_a_public"])
+    flagged = {e.researcher.full_name: e.conflicts for e in result.experts}
+    assert flagged["Olive Open"] == (
+        "Consulting with CANARY-DISCLOSURE consulting, a competitor of Company A CANARY-A-NAME "
+        "since 2024-01-01 (disclosed)",
+    )
+    company = experts_for(world.users["company_a"], world.market["need_a_public"])
+    assert "Olive Open" not in [e.researcher.full_name for e in company.experts]
