@@ -75,6 +75,7 @@ urlpatterns = [
     path("notifications/", market.notifications, name="notifications"),
     path("notifications/<int:pk>/open/", market.notification_open, name="notification_open"),
     path("regulatory/", regulatory.inds, name="inds"),
+    path("regulatory/inds/new/", regulatory.ind_new, name="ind_new"),
     path("regulatory/inds/<int:pk>/", regulatory.ind, name="ind"),
     path(
         "regulatory/inds/<int:pk>/investigators/",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from translink.accounts.models import Organization
+from translink.people.models import Researcher
 from translink.regulatory.actions import Transition
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -39,3 +41,23 @@ class SafetyReportForm(forms.Form):
 
 class MetForm(forms.Form):
     on = forms.DateField(widget=DATE, label="Met on")
+
+
+class NewIndForm(forms.Form):
+    """A new IND in the registry; the view narrows the choices to what its user may pick."""
+
+    sponsor_investigator = forms.ModelChoiceField(queryset=Researcher.objects.none())
+    sponsor_company = forms.ModelChoiceField(
+        queryset=Organization.objects.none(),
+        required=False,
+        help_text="Only if a company sponsors it.",
+    )
+    product = forms.CharField(max_length=200)
+    indication = forms.CharField(max_length=300)
+    division = forms.CharField(max_length=200, required=False, label="FDA review division")
+    number = forms.CharField(
+        max_length=20, required=False, label="IND number", help_text="Once FDA assigns it."
+    )
+    time_zone = forms.CharField(
+        max_length=64, initial="America/New_York", help_text="The sponsor's site."
+    )

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from translink.accounts.models import Organization, Role
 from translink.accounts.policy import (
     get_visible_or_404,
     is_institute_staff,
@@ -21,10 +22,18 @@ from translink.accounts.policy import (
     object_route,
     signed_in,
     user_of,
+    visible,
 )
 from translink.lib.forms import apply_errors
+from translink.people.models import Researcher
 from translink.regulatory import actions, queries
-from translink.regulatory.forms import InvestigatorForm, MetForm, SafetyReportForm, TransitionForm
+from translink.regulatory.forms import (
+    InvestigatorForm,
+    MetForm,
+    NewIndForm,
+    SafetyReportForm,
+    TransitionForm,
+)
 from translink.regulatory.icalendar import calendar
 from translink.regulatory.models import Ind, Obligation
 
@@ -40,6 +49,27 @@ def inds(request: HttpRequest) -> HttpResponse:
         "status": status,
     }
     return render(request, "regulatory/inds.html", context)
+
+
+@signed_in(Role.REGULATORY, Role.RESEARCHER)
+def ind_new(request: HttpRequest) -> HttpResponse:
+    """Regulatory specialists register any IND; a researcher registers one they sponsor."""
+    user = user_of(request)
+    form = NewIndForm(request.POST or None)
+    own = Researcher.objects.filter(user=user)
+    researchers = own if user.role == Role.RESEARCHER else visible(user, Researcher)
+    form.fields["sponsor_investigator"].queryset = researchers  # type: ignore[attr-defined]
+    form.fields["sponsor_company"].queryset = visible(user, Organization).filter(kind="company")  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = actions.register_ind(user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "The IND is registered as pre-IND.")
+            return redirect("ind", pk=item.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "regulatory/ind_new.html", {"form": form}, status=status)
 
 
 def _ind_page(
