@@ -85,9 +85,22 @@ class SafetyReportIn(Schema):
     fatal_or_life_threatening: bool = False
 
 
+class FollowUpIn(Schema):
+    description: str = Field(..., min_length=3, max_length=5000)
+    received_at: datetime = Field(
+        ..., description="When sponsor staff received the new information."
+    )
+    reportable_at: datetime | None = Field(
+        None,
+        description="Only for an event first judged not reportable: when this information "
+        "showed it is (IND-13).",
+    )
+
+
 class SafetyReportOut(Schema):
     id: int
     ind_id: int
+    follows_id: int | None = Field(None, description="The initial report this follows up.")
     description: str
     received_at: datetime
     qualified_at: datetime
@@ -153,6 +166,25 @@ def record_safety_report(
 ) -> Status[SafetyReport]:
     ind = _managed(request, ind_id)
     return Status(201, actions.record_safety_report(user_of(request), ind, **payload.dict()))
+
+
+@router.get("/inds/{ind_id}/safety-reports", response=list[SafetyReportOut])
+@paginate(PageNumbers)
+@object_route(ind_id=Ind)
+def list_safety_reports(request: HttpRequest, ind_id: int) -> QuerySet[SafetyReport]:
+    ind = get_visible_or_404(user_of(request), Ind, pk=ind_id)
+    return queries.all_safety_reports_of(user_of(request), ind)
+
+
+@router.post("/safety-reports/{report_id}/followups", response={201: SafetyReportOut})
+@object_route(report_id=SafetyReport)
+def record_followup(
+    request: HttpRequest, report_id: int, payload: FollowUpIn
+) -> Status[SafetyReport]:
+    report = get_visible_or_404(user_of(request), SafetyReport, pk=report_id)
+    if not may_manage_ind(user_of(request), report.ind):
+        raise Http404
+    return Status(201, actions.record_followup(user_of(request), report, **payload.dict()))
 
 
 @router.get("/obligations", response=list[ObligationOut])

@@ -13,7 +13,7 @@ from translink.accounts.demo import RESEARCHER_LOGIN
 from translink.accounts.models import Organization, Role, User
 from translink.people.models import Researcher
 from translink.regulatory import actions
-from translink.regulatory.models import Ind, Obligation
+from translink.regulatory.models import Ind, Obligation, SafetyReport
 
 Step = Callable[[User, Ind, date], Any]
 
@@ -22,7 +22,8 @@ Step = Callable[[User, Ind, date], Any]
 DEMO_INDS: list[tuple[str, str, str, bool, list[tuple[int, str]]]] = [
     ("RRI-101 microglial PET tracer", "Early Alzheimer's disease", "Neurology 1", False,
      [(900, "submit"), (895, "receive"), (865, "effective"), (860, "investigator"),
-      (500, "annual"), (40, "susar"), (5, "investigator")]),
+      (500, "annual"), (150, "susar_met"), (40, "susar"), (8, "followup"),
+      (5, "investigator")]),
     ("RRI-214 anti-CD19 CAR-T", "Relapsed B-cell lymphoma", "Oncology 2", True,
      [(420, "submit"), (416, "receive"), (386, "effective"), (380, "investigator"),
       (4, "fatal_susar")]),
@@ -43,7 +44,8 @@ DEMO_INDS: list[tuple[str, str, str, bool, list[tuple[int, str]]]] = [
      [(700, "submit"), (696, "receive"), (666, "effective"), (300, "fatal_susar_met"),
       (20, "withdraw_for_safety")]),
     ("RRI-1010 short-chain fatty acid", "Ulcerative colitis", "Gastroenterology", False,
-     [(520, "submit"), (517, "receive"), (487, "effective")]),
+     [(1900, "submit"), (1897, "receive"), (1867, "effective"), (75, "propose_termination"),
+      (30, "terminate")]),
     ("RRI-1111 CRISPR epigenome editor", "Facioscapulohumeral dystrophy", "Rare Diseases", False,
      [(200, "submit"), (197, "receive"), (180, "effective_early"), (3, "new_protocol"),
       (2, "protocol_change")]),
@@ -74,9 +76,20 @@ def _annual(actor: User, ind: Ind, day: date) -> None:
     _meet_all(actor, ind, day, rule="IND-15")
 
 
-def _fatal_susar_met(actor: User, ind: Ind, day: date) -> None:
-    report = _susar(actor, ind, day, True)
+def _susar_met(actor: User, ind: Ind, day: date, fatal: bool) -> None:
+    report = _susar(actor, ind, day, fatal)
     _meet_all(actor, ind, day + timedelta(days=5), safety_report=report)
+
+
+def _followup(actor: User, ind: Ind, day: date) -> None:
+    """New information on the IND's latest safety report already sent to FDA."""
+    sent = SafetyReport.objects.filter(ind=ind, follows=None, obligations__status="met").latest(
+        "received_at"
+    )
+    actions.record_followup(
+        actor, sent, description="Liver biopsy: drug-induced injury confirmed; recovering.",
+        received_at=_at(day, 15),
+    )  # fmt: skip
 
 
 STEPS: dict[str, Step] = {
@@ -92,7 +105,9 @@ STEPS: dict[str, Step] = {
     "annual": _annual,
     "susar": lambda a, i, d: _susar(a, i, d, False),
     "fatal_susar": lambda a, i, d: _susar(a, i, d, True),
-    "fatal_susar_met": _fatal_susar_met,
+    "susar_met": lambda a, i, d: _susar_met(a, i, d, False),
+    "fatal_susar_met": lambda a, i, d: _susar_met(a, i, d, True),
+    "followup": _followup,
     "full_hold": lambda a, i, d: actions.impose_hold(a, i, on=d),
     "partial_hold": lambda a, i, d: actions.impose_hold(a, i, on=d, partial=True),
     "hold_response": lambda a, i, d: actions.respond_to_hold(
@@ -102,6 +117,10 @@ STEPS: dict[str, Step] = {
     "inactivate": lambda a, i, d: actions.inactivate(a, i, on=d),
     "withdraw_for_safety": lambda a, i, d: actions.withdraw(
         a, i, on=d, for_safety=True, reason="Two unexpected deaths from hepatic failure."
+    ),
+    "propose_termination": lambda a, i, d: actions.propose_termination(a, i, on=d),
+    "terminate": lambda a, i, d: actions.terminate(
+        a, i, on=d, reason="No reply to FDA's proposal; no subjects for over two years."
     ),
     "new_protocol": lambda a, i, d: actions.plan_protocol(a, i, starts=d + timedelta(days=20)),
     "protocol_change": lambda a, i, d: actions.plan_protocol(

@@ -1,4 +1,5 @@
-"""Forms of the IND registry: lifecycle steps, investigators, safety reports, obligations."""
+"""Forms of the IND registry: lifecycle steps, investigators, safety reports and their
+follow-ups, obligations."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django import forms
 from translink.accounts.models import Organization
 from translink.people.models import Researcher
 from translink.regulatory.actions import Transition
+from translink.regulatory.models import SafetyReport
 
 DATE = forms.DateInput(attrs={"type": "date"})
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"})
@@ -21,7 +23,8 @@ class TransitionForm(forms.Form):
     )
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False,
-        help_text="Required for a withdrawal for safety: investigators and IRBs are told why.",
+        help_text="Required for a withdrawal for safety: investigators and IRBs are told why. "
+        "For a termination, FDA's grounds.",
     )  # fmt: skip
 
 
@@ -37,6 +40,29 @@ class SafetyReportForm(forms.Form):
     serious = forms.BooleanField(required=False)
     unexpected = forms.BooleanField(required=False)
     fatal_or_life_threatening = forms.BooleanField(required=False)
+
+
+class ReportChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: SafetyReport) -> str:
+        return f"{obj.received_at:%Y-%m-%d %H:%M} UTC: {obj.description[:80]}"
+
+
+class FollowUpForm(forms.Form):
+    """New information on a safety report already taken in; the view narrows ``follows`` to
+    the IND's initial reports."""
+
+    follows = ReportChoiceField(
+        queryset=SafetyReport.objects.none(), label="New information on the report of"
+    )
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, label="What is new"
+    )
+    received_at = forms.DateTimeField(widget=MOMENT, label="Received by sponsor staff at")
+    reportable_at = forms.DateTimeField(
+        widget=MOMENT, required=False, label="Found reportable at",
+        help_text="Only for an event first judged not reportable that this information shows "
+        "is (IND-13); leave empty otherwise.",
+    )  # fmt: skip
 
 
 class MetForm(forms.Form):

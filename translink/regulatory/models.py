@@ -1,7 +1,8 @@
 """The IND registry: applications, their investigators, the submission log, safety reports
 and the obligations the rule engine (``translink.regulatory.rules``) computes for them.
 
-Every write goes through ``actions.py``; the lifecycle's transitions live there alone.
+Every write goes through ``actions``; the lifecycle's transitions live in
+``actions.lifecycle`` alone.
 """
 
 from __future__ import annotations
@@ -135,9 +136,17 @@ class Submission(models.Model):
 
 class SafetyReport(models.Model):
     """An adverse-event intake: ``received_at`` (any sponsor staff) starts the 7-day clock of
-    a fatal or life-threatening SUSAR, ``qualified_at`` the 15-day clock."""
+    a fatal or life-threatening SUSAR, ``qualified_at`` the 15-day clock.
+
+    A follow-up (``follows`` set, always to the initial report) is new information on that
+    event: ``received_at`` is when the sponsor received it, ``qualified_at`` when it showed
+    an event first judged not reportable to be reportable (else the same as received).
+    """
 
     ind = models.ForeignKey(Ind, on_delete=models.CASCADE, related_name="safety_reports")
+    follows = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="followups"
+    )
     description = models.TextField()
     received_at = models.DateTimeField()
     qualified_at = models.DateTimeField()
@@ -150,7 +159,8 @@ class SafetyReport(models.Model):
         ordering = ["-received_at"]
 
     def __str__(self) -> str:
-        return f"Safety report of {self.received_at:%Y-%m-%d}"
+        what = "Follow-up information" if self.follows_id is not None else "Safety report"
+        return f"{what} of {self.received_at:%Y-%m-%d}"
 
     def clean(self) -> None:
         super().clean()

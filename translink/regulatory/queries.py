@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from translink.accounts.policy import visible
 from translink.audit.models import AuditEvent
 from translink.people.models import Researcher
-from translink.regulatory.models import Ind, Investigator, Obligation, Submission
+from translink.regulatory.models import Ind, Investigator, Obligation, SafetyReport, Submission
 
 
 def inds(user: Any, *, status: str = "") -> QuerySet[Ind]:
@@ -54,6 +54,17 @@ def investigators_of(user: Any, ind: Ind) -> QuerySet[Investigator]:
 
 def submissions_of(user: Any, ind: Ind) -> QuerySet[Submission]:
     return visible(user, Submission).filter(ind=ind)
+
+
+def safety_reports_of(user: Any, ind: Ind) -> QuerySet[SafetyReport]:
+    """The IND's initial safety reports, newest first, with their follow-ups at hand."""
+    found = visible(user, SafetyReport).filter(ind=ind, follows=None)
+    return found.prefetch_related("followups").order_by("-received_at", "-pk")
+
+
+def all_safety_reports_of(user: Any, ind: Ind) -> QuerySet[SafetyReport]:
+    """The IND's safety reports and follow-ups, in the order they were received."""
+    return visible(user, SafetyReport).filter(ind=ind).order_by("received_at", "pk")
 
 
 def history_of(ind: Ind) -> QuerySet[AuditEvent]:

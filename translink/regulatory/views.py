@@ -28,6 +28,7 @@ from translink.lib.forms import apply_errors
 from translink.people.models import Researcher
 from translink.regulatory import actions, queries
 from translink.regulatory.forms import (
+    FollowUpForm,
     InvestigatorForm,
     MetForm,
     NewIndForm,
@@ -85,6 +86,7 @@ def _ind_page(
         "submissions": queries.submissions_of(user, ind),
         "obligations": queries.annotate(queries.obligations_of(user, ind), today),
         "history": queries.history_of(ind),
+        "safety_reports": queries.safety_reports_of(user, ind),
         "may_dose": dose,
         "dose_reason": dose_reason,
         "manages": may_manage_ind(user, ind),
@@ -94,11 +96,19 @@ def _ind_page(
     return render(request, "regulatory/ind.html", context, status=status)
 
 
-def _blank_forms() -> dict[str, Form]:
+def _followup_form(request: HttpRequest, ind: Ind, data: Any = None) -> FollowUpForm:
+    form = FollowUpForm(data)
+    initial_reports = queries.safety_reports_of(user_of(request), ind)
+    form.fields["follows"].queryset = initial_reports  # type: ignore[attr-defined]
+    return form
+
+
+def _blank_forms(request: HttpRequest, ind: Ind) -> dict[str, Form]:
     return {
         "transition_form": TransitionForm(),
         "investigator_form": InvestigatorForm(),
         "safety_form": SafetyReportForm(),
+        "followup_form": _followup_form(request, ind),
     }
 
 
@@ -107,7 +117,7 @@ def ind(request: HttpRequest, pk: int) -> HttpResponse:
     """The IND page; a POST applies a lifecycle step."""
     item = get_visible_or_404(user_of(request), Ind, pk=pk)
     if request.method != "POST":
-        return _ind_page(request, item, _blank_forms())
+        return _ind_page(request, item, _blank_forms(request, item))
     form = TransitionForm(request.POST)
     return _act(request, item, form, "transition_form", "The IND's record is updated.")
 
@@ -123,7 +133,12 @@ def ind_investigator(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @object_route(pk=Ind)
 def ind_safety_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new safety report, or, when the form names the report it follows, new information
+    on one of this IND's reports."""
     item = get_visible_or_404(user_of(request), Ind, pk=pk)
+    if "follows" in request.POST:
+        followup = _followup_form(request, item, request.POST)
+        return _act(request, item, followup, "followup_form", "The follow-up is recorded.")
     form = SafetyReportForm(request.POST)
     return _act(
         request, item, form, "safety_form", "The safety report and its clocks are recorded."
@@ -136,19 +151,26 @@ def _act(request: HttpRequest, item: Ind, form: Form, name: str, done: str) -> H
     if form.is_valid():
         data: dict[str, Any] = form.cleaned_data
         try:
-            if isinstance(form, TransitionForm):
-                actions.apply_transition(user_of(request), item, data.pop("transition"), **data)
-            elif isinstance(form, InvestigatorForm):
-                actions.add_investigator(user_of(request), item, **data)
-            else:
-                actions.record_safety_report(user_of(request), item, **data)
+            _apply_form(user_of(request), item, form, data)
         except (ValidationError, PermissionDenied) as error:
             apply_errors(form, error)
         else:
             messages.success(request, done)
             return redirect("ind", pk=item.pk)
     item.refresh_from_db()
-    return _ind_page(request, item, {**_blank_forms(), name: form}, status=422)
+    return _ind_page(request, item, {**_blank_forms(request, item), name: form}, status=422)
+
+
+def _apply_form(user: Any, item: Ind, form: Form, data: dict[str, Any]) -> None:
+    """Hand the valid form to its action."""
+    if isinstance(form, TransitionForm):
+        actions.apply_transition(user, item, data.pop("transition"), **data)
+    elif isinstance(form, InvestigatorForm):
+        actions.add_investigator(user, item, **data)
+    elif isinstance(form, FollowUpForm):
+        actions.record_followup(user, data.pop("follows"), **data)
+    else:
+        actions.record_safety_report(user, item, **data)
 
 
 @require_POST

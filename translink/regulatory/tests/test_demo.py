@@ -12,8 +12,11 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_has_a_dozen_inds_in_several_states_with_their_history(capsys) -> None:
     call_command("load_demo")
     assert Ind.objects.count() == 12
+    statuses = set(Ind.objects.values_list("status", flat=True))
     assert {"pre_ind", "submitted", "in_effect", "full_hold", "partial_hold", "inactive",
-            "withdrawn"} <= set(Ind.objects.values_list("status", flat=True))  # fmt: skip
+            "withdrawn", "terminated"} <= statuses  # fmt: skip
     assert Submission.objects.filter(kind="annual_report").exists()
     assert Obligation.objects.filter(status="open", rule="IND-11").exists()
+    assert Obligation.objects.filter(status="open", rule="IND-12").exists()
+    assert Obligation.objects.filter(status="closed", rule="IND-09").exists()
     assert set(Obligation.objects.values_list("version", flat=True)) == {rules.VERSION}

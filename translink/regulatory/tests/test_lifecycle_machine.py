@@ -1,5 +1,6 @@
 """The IND lifecycle under random sequences of transitions, against a table of what each
-status allows, keeping the invariants of issue 7."""
+status allows, keeping the invariants of issue 7, with FDA's termination and follow-up
+safety information among the steps."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from hypothesis.stateful import (
 )
 
 from translink.regulatory import actions, rules
-from translink.regulatory.models import Ind, Obligation
+from translink.regulatory.models import Ind, Obligation, SafetyReport
 from translink.regulatory.tests.conftest import new_ind
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,11 @@ ALLOWED = {
     "reactivate": {S.INACTIVE},
     "withdraw": ACTIVE | {S.INACTIVE},
     "safety": ACTIVE | {S.INACTIVE},
+    "followup": ACTIVE | {S.INACTIVE},
+    "propose_termination": {S.IN_EFFECT, S.FULL_HOLD, S.PARTIAL_HOLD, S.INACTIVE},
+    "terminate": {S.IN_EFFECT, S.FULL_HOLD, S.PARTIAL_HOLD, S.INACTIVE},
 }
+ENDED = {S.WITHDRAWN, S.TERMINATED}
 
 
 class IndLifecycle(RuleBasedStateMachine):
@@ -51,9 +56,13 @@ class IndLifecycle(RuleBasedStateMachine):
         self.ind = new_ind()
         self.today = date(2026, 1, 2)
 
-    @initialize(start=st.sampled_from(["pre_ind", "submitted", "received", "in_effect"]))
-    def start_at(self, start: str) -> None:
-        """Most sequences from pre-IND never reach effect; start some further along."""
+    @initialize(
+        start=st.sampled_from(["pre_ind", "submitted", "received", "in_effect"]),
+        sent_report=st.booleans(),
+    )
+    def start_at(self, start: str, sent_report: bool) -> None:
+        """Most sequences from pre-IND never reach effect; start some further along, some
+        with an IND safety report already sent, so that follow-ups have one to follow."""
         steps = ["submitted", "received", "in_effect"]
         for step in steps[: steps.index(start) + 1] if start != "pre_ind" else []:
             if step == "submitted":
@@ -63,6 +72,14 @@ class IndLifecycle(RuleBasedStateMachine):
             else:
                 self.today += timedelta(days=30)
                 actions.make_effective(None, self.ind, on=self.today)
+        if start == "in_effect" and sent_report:
+            at = datetime(self.today.year, self.today.month, self.today.day, 15, tzinfo=UTC)
+            report = actions.record_safety_report(
+                None, self.ind, description="SUSAR", received_at=at, qualified_at=at,
+                serious=True, unexpected=True,
+            )  # fmt: skip
+            first = Obligation.objects.get(safety_report=report)
+            actions.mark_met(None, first, on=first.day0 + timedelta(days=3))
         self.ind.refresh_from_db()
 
     def _try(self, name: str, call: Callable[[], object], extra_ok: bool = True) -> None:
@@ -147,7 +164,7 @@ class IndLifecycle(RuleBasedStateMachine):
     def reactivate(self) -> None:
         self._try("reactivate", lambda: actions.reactivate(None, self.ind, on=self.today))
 
-    @precondition(lambda self: self.ind.status != S.WITHDRAWN)  # once is enough
+    @precondition(lambda self: self.ind.status not in ENDED)  # once is enough
     @rule(for_safety=st.booleans())
     def withdraw(self, for_safety: bool) -> None:
         self._try(
@@ -177,6 +194,41 @@ class IndLifecycle(RuleBasedStateMachine):
             ),
         )  # fmt: skip
 
+    @rule(days=st.integers(0, 20))
+    def followup(self, days: int) -> None:
+        initial = SafetyReport.objects.filter(ind=self.ind, follows=None).last()
+        if initial is None:
+            return
+        at = initial.received_at + timedelta(days=days)
+        sent = Obligation.objects.filter(
+            safety_report=initial, rule__in=["IND-10", "IND-11"], status="met"
+        ).exists()
+        self._try(
+            "followup",
+            lambda: actions.record_followup(None, initial, description="More", received_at=at),
+            sent,
+        )
+        if self.ind.status in ALLOWED["followup"] and sent:
+            latest = SafetyReport.objects.filter(follows=initial).last()
+            assert Obligation.objects.get(safety_report=latest).rule == "IND-12"
+
+    @rule()
+    def propose_termination(self) -> None:
+        pending = Obligation.objects.filter(ind=self.ind, rule="IND-09", status="open")
+        self._try(
+            "propose_termination",
+            lambda: actions.propose_termination(None, self.ind, on=self.today),
+            self.today >= (self.ind.effective or self.today) and not pending.exists(),
+        )
+
+    @rule()
+    def terminate(self) -> None:
+        self._try(
+            "terminate",
+            lambda: actions.terminate(None, self.ind, on=self.today),
+            self.today >= (self.ind.effective or self.today),
+        )
+
     @rule()
     def meet_one(self) -> None:
         first = Obligation.objects.filter(ind=self.ind, status="open").order_by("due").first()
@@ -193,6 +245,15 @@ class IndLifecycle(RuleBasedStateMachine):
             if allowed:
                 assert self.ind.status in (S.IN_EFFECT, S.PARTIAL_HOLD)
                 assert self.ind.effective is not None and day >= self.ind.effective
+
+    @invariant()
+    def nothing_is_due_and_no_one_dosed_after_termination(self) -> None:
+        if self.ind.status == S.TERMINATED:
+            assert not Obligation.objects.filter(ind=self.ind, status="open").exists()
+            assert self.ind.closed_on is not None
+            for offset in (-400, 0, 400):
+                day = self.ind.closed_on + timedelta(days=offset)
+                assert actions.may_dose(self.ind, day)[0] is False
 
     @invariant()
     def no_annual_report_open_while_inactive(self) -> None:

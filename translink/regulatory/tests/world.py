@@ -1,6 +1,8 @@
 """The regulatory part of the wall harness's world: an IND of the researcher persona's
 own, and one sponsored by company A under a researcher the persona is not, each with an
-investigator, submissions, a fatal SUSAR and its obligations.
+investigator, submissions, a fatal SUSAR and its obligations. On her own IND the 7-day
+report is sent and a follow-up is in (IND-12); on company A's, an event first judged not
+reportable was found reportable (IND-13).
 
 Canary strings are planted in private fields; ``translink.accounts.tests.world.CANARIES``
 says who may see each one.
@@ -8,7 +10,7 @@ says who may see each one.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from translink.regulatory import actions
@@ -37,18 +39,47 @@ def _ind_in_effect(product: str, description: str, **fields: Any) -> dict[str, A
     return {"ind": ind, "investigator": investigator, "report": report}
 
 
+def _followup_of_sent_report(part: dict[str, Any], description: str) -> None:
+    seven_day = Obligation.objects.get(safety_report=part["report"], rule="IND-11")
+    actions.mark_met(None, seven_day, on=date(2026, 3, 5))
+    part["followups"] = [
+        actions.record_followup(
+            None,
+            part["report"],
+            description=description,
+            received_at=RECEIVED + timedelta(days=10),
+        )
+    ]
+
+
+def _late_qualified(part: dict[str, Any], description: str) -> None:
+    expected = actions.record_safety_report(
+        None, part["ind"], description=description, received_at=RECEIVED,
+        qualified_at=RECEIVED, serious=True, unexpected=False,
+    )  # fmt: skip
+    found = RECEIVED + timedelta(days=20)
+    part["followups"] = [
+        expected,
+        actions.record_followup(
+            None, expected, description=description, received_at=found, reportable_at=found
+        ),
+    ]
+
+
 def build_regulatory(w: World) -> dict[str, Any]:
     own = _ind_in_effect(
         "CANARY-IND-OWN tracer",
         "CANARY-SAE-OWN hepatic event",
         sponsor_investigator=w.open_researcher,
     )
+    _followup_of_sent_report(own, "CANARY-SAE-OWN liver panel normalised")
     company = _ind_in_effect(
         "CANARY-IND-A antibody",
         "CANARY-SAE-A infusion reaction",
         sponsor_investigator=w.closed_researcher,
         sponsor_company=w.company_a,
     )
+    _late_qualified(company, "CANARY-SAE-A rash, later found unexpected")
     return {"own": own, "company_a": company}
 
 
@@ -57,7 +88,7 @@ def _objects(part: dict[str, Any]) -> dict[type, list[Any]]:
     return {
         Ind: [ind],
         Investigator: [part["investigator"]],
-        SafetyReport: [part["report"]],
+        SafetyReport: [part["report"], *part["followups"]],
         Submission: list(Submission.objects.filter(ind=ind)),
         Obligation: list(Obligation.objects.filter(ind=ind)),
     }
@@ -92,6 +123,10 @@ IND_WRITE_EXAMPLES: dict[str, dict[str, Any]] = {
         **SAFETY_REPORT,
         "received_at": "2026-04-01 10:00",
         "qualified_at": "2026-04-02 10:00",
+    },
+    "api/regulatory/safety-reports/<report_id>/followups": {
+        "description": "A probe of the walls.",
+        "received_at": "2026-04-03T10:00:00Z",
     },
     "api/regulatory/obligations/<obligation_id>/met": {"on": "2027-03-01"},
     "regulatory/obligations/<int:pk>/met/": {"on": "2027-03-01"},
