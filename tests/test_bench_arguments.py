@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
         ("bench.foundation", "--requests=0", "--requests must be at least 1"),
         ("bench.pubmed_import", "--articles=0", "--articles must be between 1 and 1000000"),
         ("bench.matching_speed", "--queries=0", "--queries must be at least 1"),
+        ("bench.tcrc", "--studies=0", "--studies must be between 1 and 200"),
     ],
 )
 def test_a_bad_argument_is_refused_with_its_name(module: str, argument: str, message: str) -> None:

@@ -1,0 +1,31 @@
+"""Capacity quotes: the earliest start and finish, or what blocks the study."""
+
+from __future__ import annotations
+
+from tests.tcrc.units import cohort, small_unit
+from translink.tcrc.solver.instance import Instance, Precedence
+from translink.tcrc.solver.quote import quote
+
+
+def test_on_an_empty_unit_the_study_starts_on_its_first_allowed_day() -> None:
+    study = (cohort("N1"), cohort("N2"))
+    answer = quote(Instance(small_unit(days=28), ()), study, (Precedence("N1", "N2", 7),))
+    assert answer.fits
+    assert answer.start == 1  # admitted on day 0, dosed on day 1
+    assert answer.days == {"N1": 1, "N2": 8}
+    assert answer.finish == 9  # N2 admitted on day 7 for two nights
+
+
+def test_booked_cohorts_push_the_start_back() -> None:
+    booked = (cohort("B", participants=4, fixed_day=1),)
+    answer = quote(Instance(small_unit(days=28, beds=4), booked), (cohort("N1"),))
+    assert answer.start == 3  # the beds free on night 2
+
+
+def test_a_study_that_cannot_fit_says_which_resource_blocks_it_and_when() -> None:
+    booked = (cohort("B", participants=4, nights=12, fixed_day=1),)
+    answer = quote(Instance(small_unit(days=14, beds=4), booked), (cohort("N1"),))
+    assert not answer.fits
+    assert set(answer.blocked) == {"beds"}
+    assert answer.blocked["beds"][0] == 0
+    assert "B" not in str(answer.blocked)  # never names another study

@@ -1,0 +1,251 @@
+"""The exact planner: OR-Tools CP-SAT over interval variables.
+
+Each cohort has one decision, its dosing day ``d`` (an integer whose domain is the days its
+dosing may fall on), and a presence literal (left out costs its priority). Every group of
+the cohort in every period becomes optional fixed-size intervals that start at ``d`` plus a
+constant: its stay (cumulative beds, in total and per equipment), its admission day
+(cumulative admissions), its scans (cumulative scanner slots) and its nurse load per shift
+(one cumulative per shift, one interval per run of equal load). Capacities that change from
+day to day are fixed intervals filling the difference; the nurse overtime of each shift is
+such a filler whose demand the solver may lower, paying for what it takes. Precedences are
+linear constraints enforced when the later cohort is placed, which then needs the earlier.
+
+The objective is :func:`translink.tcrc.solver.plan.plan_cost` minus the bed moves, which
+the bed assignment decides afterwards (and adds); the bound stays a bound on the total.
+Required cohorts enter as assumptions, so an infeasible instance names the cohorts that
+cannot all be placed together.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from translink.tcrc.solver.beds import assign_beds
+from translink.tcrc.solver.capacity_rows import add_capacity_rows
+from translink.tcrc.solver.greedy import plan_greedy
+from translink.tcrc.solver.instance import (
+    Block,
+    Cohort,
+    Instance,
+    allowed_days,
+    blocks,
+    check_instance,
+)
+from translink.tcrc.solver.plan import Plan, Status, bed_moves, plan_cost
+
+DEFAULT_TIME_LIMIT = 60.0
+
+Task = tuple[cp_model.IntervalVar, cp_model.LinearExprT]
+
+
+@dataclass
+class _Model:
+    instance: Instance
+    model: cp_model.CpModel = field(default_factory=cp_model.CpModel)
+    dose: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    present: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    beds: dict[frozenset[str], list[Task]] = field(default_factory=dict)
+    admissions: list[Task] = field(default_factory=list)
+    scans: list[Task] = field(default_factory=list)
+    cost: list[cp_model.LinearExprT] = field(default_factory=list)
+    starts: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
+    out_of_reach: list[str] = field(default_factory=list)
+
+
+def plan_cpsat(
+    instance: Instance, time_limit: float = DEFAULT_TIME_LIMIT, workers: int = 2, seed: int = 0
+) -> Plan:
+    """Solve the instance; the greedy plan seeds the search as a hint."""
+    check_instance(instance)
+    started = time.perf_counter()
+    built = _build(instance)
+    if built.out_of_reach:
+        return Plan(
+            "cpsat",
+            Status.INFEASIBLE,
+            {},
+            seconds=time.perf_counter() - started,
+            conflicts=built.out_of_reach,
+        )
+    _hint(built, plan_greedy(instance).days)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    status = solver.solve(built.model)
+    seconds = time.perf_counter() - started
+    if status == cp_model.INFEASIBLE:
+        return Plan(
+            "cpsat", Status.INFEASIBLE, {}, seconds=seconds, conflicts=_conflicts(built, solver)
+        )
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Plan("cpsat", Status.UNKNOWN, {}, seconds=seconds)
+    days = {
+        key: solver.value(d) for key, d in built.dose.items() if solver.value(built.present[key])
+    }
+    stays = assign_beds(instance, days)
+    cost = plan_cost(instance, days, bed_moves(stays))
+    found = Status.OPTIMAL if status == cp_model.OPTIMAL else Status.FEASIBLE
+    bound = min(cost, round(solver.best_objective_bound))
+    if found == Status.OPTIMAL and cost != round(solver.objective_value):
+        found = Status.FEASIBLE  # the bed moves added cost the solver did not see
+    return Plan("cpsat", found, days, stays, cost, bound, seconds)
+
+
+def _build(instance: Instance) -> _Model:
+    built = _Model(instance)
+    reach = earliest_days(instance)
+    for cohort in instance.cohorts:
+        _add_cohort(built, cohort, reach.get(cohort.key))
+    if built.out_of_reach:
+        return built
+    for rule in instance.precedences:
+        if rule.before in built.dose and rule.after in built.dose:
+            after = built.present[rule.after]
+            built.model.add(
+                built.dose[rule.after] >= built.dose[rule.before] + rule.lag
+            ).only_enforce_if(after)
+            built.model.add_implication(after, built.present[rule.before])
+        elif rule.after in built.present:
+            built.model.add(built.present[rule.after] == 0)
+    _add_interval_capacities(built)
+    add_capacity_rows(built.model, instance, built.starts, built.cost)
+    built.model.minimize(sum(built.cost))
+    return built
+
+
+def earliest_days(instance: Instance) -> dict[str, int | None]:
+    """The earliest dosing day each cohort could have given its predecessors' (None: never)."""
+    reach: dict[str, int | None] = {}
+    pending = list(instance.cohorts)
+    while pending:
+        waiting = []
+        for cohort in pending:
+            rules = [r for r in instance.precedences if r.after == cohort.key]
+            if any(r.before not in reach for r in rules):
+                waiting.append(cohort)
+                continue
+            days = allowed_days(instance.unit, cohort)
+            bounds = [reach[r.before] for r in rules]
+            if not days or any(b is None for b in bounds):
+                reach[cohort.key] = None
+                continue
+            floor = max(
+                [b + r.lag for b, r in zip(bounds, rules, strict=True) if b is not None], default=0
+            )
+            reach[cohort.key] = next((d for d in days if d >= floor), None)
+        if len(waiting) == len(pending):
+            raise ValueError("precedences form a cycle: " + ", ".join(c.key for c in waiting))
+        pending = waiting
+    return reach
+
+
+def _add_cohort(built: _Model, cohort: Cohort, earliest: int | None) -> None:
+    model, weights = built.model, built.instance.weights
+    days = [
+        d
+        for d in allowed_days(built.instance.unit, cohort)
+        if earliest is not None and d >= earliest
+    ]
+    if not days:
+        if cohort.required:
+            built.out_of_reach.append(
+                f"cohort {cohort.key} is required but no dosing day is allowed for it"
+            )
+        built.cost.append(weights.unplaced * cohort.priority * cohort.bed_nights)
+        return
+    d = model.new_int_var_from_domain(cp_model.Domain.from_values(days), f"d_{cohort.key}")
+    present = model.new_bool_var(f"placed_{cohort.key}")
+    built.dose[cohort.key], built.present[cohort.key] = d, present
+    if cohort.required:
+        model.add_assumption(present)
+    built.cost.append(weights.unplaced * cohort.priority * cohort.bed_nights * (1 - present))
+    if cohort.target is not None:
+        late = model.new_int_var(0, built.instance.unit.days, f"late_{cohort.key}")
+        model.add(late >= d - cohort.target).only_enforce_if(present)
+        built.cost.append(weights.lateness * cohort.priority * late)
+    if cohort.previous_day is not None:
+        _add_disruption(built, cohort, d, present)
+    starts = {t: model.new_bool_var(f"x_{cohort.key}_{t}") for t in days}
+    built.starts[cohort.key] = starts
+    model.add(sum(starts.values()) == present)
+    model.add(d == sum(t * x for t, x in starts.items())).only_enforce_if(present)
+    for block in blocks(cohort):
+        _add_block(built, cohort, block, d, present)
+
+
+def _add_disruption(
+    built: _Model, cohort: Cohort, d: cp_model.IntVar, present: cp_model.IntVar
+) -> None:
+    model, weights, previous = built.model, built.instance.weights, cohort.previous_day
+    assert previous is not None
+    moved = model.new_bool_var(f"moved_{cohort.key}")
+    distance = model.new_int_var(0, built.instance.unit.days, f"distance_{cohort.key}")
+    model.add(d == previous).only_enforce_if([present, ~moved])
+    model.add(distance >= d - previous).only_enforce_if(present)
+    model.add(distance >= previous - d).only_enforce_if(present)
+    built.cost.append(weights.disruption * moved + weights.disruption_day * distance)
+
+
+def _add_block(
+    built: _Model, cohort: Cohort, block: Block, d: cp_model.IntVar, present: cp_model.IntVar
+) -> None:
+    model = built.model
+    name = f"{cohort.key}_{block.group}_{block.period}"
+    stay = model.new_optional_fixed_size_interval_var(
+        d + block.admit_offset, block.nights, present, f"stay_{name}"
+    )
+    built.beds.setdefault(frozenset(), []).append((stay, block.people))
+    if cohort.equipment:
+        built.beds.setdefault(cohort.equipment, []).append((stay, block.people))
+    admit = model.new_optional_fixed_size_interval_var(
+        d + block.admit_offset, 1, present, f"admit_{name}"
+    )
+    built.admissions.append((admit, block.people))
+    for scan in block.scans:
+        interval = model.new_optional_fixed_size_interval_var(
+            d + scan, 1, present, f"scan_{name}_{scan}"
+        )
+        built.scans.append((interval, block.people))
+
+
+def _add_interval_capacities(built: _Model) -> None:
+    unit = built.instance.unit
+    for equipment, tasks in built.beds.items():
+        have = unit.beds_with(equipment)
+        _cumulative(
+            built.model, tasks, [0 if night in unit.closed else have for night in range(unit.days)]
+        )
+    _cumulative(built.model, built.admissions, list(unit.admissions))
+    _cumulative(built.model, built.scans, list(unit.scanner))
+
+
+def _cumulative(model: cp_model.CpModel, tasks: list[Task], capacity: list[int]) -> None:
+    """Tasks within a capacity that varies by day: fixed fillers take up the difference."""
+    if not tasks:
+        return
+    top = max(capacity)
+    fillers = [
+        (model.new_fixed_size_interval_var(day, 1, f"filler_{day}"), top - have)
+        for day, have in enumerate(capacity)
+        if have < top
+    ]
+    model.add_cumulative(
+        [i for i, _ in tasks + fillers], [demand for _, demand in tasks + fillers], top
+    )
+
+
+def _hint(built: _Model, days: dict[str, int]) -> None:
+    for key, d in built.dose.items():
+        built.model.add_hint(built.present[key], key in days)
+        if key in days:
+            built.model.add_hint(d, days[key])
+
+
+def _conflicts(built: _Model, solver: cp_model.CpSolver) -> list[str]:
+    by_index = {built.present[key].index: key for key in built.present}
+    keys = [by_index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in by_index]
+    return [f"these required cohorts cannot all be placed together: {', '.join(sorted(keys))}"]

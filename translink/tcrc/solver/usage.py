@@ -1,0 +1,96 @@
+"""The unit's resources day by day, as cohorts are added: what is used, what would overflow.
+
+The greedy planner and the capacity quote fill it one cohort at a time; ``blockers`` says,
+for a cohort on a given dosing day, which resource would overflow on which day.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from translink.tcrc.solver.instance import SHIFTS, Cohort, Instance, blocks
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """One resource that would overflow on one day."""
+
+    resource: str  # "beds", "beds with telemetry", "admissions", "scanner", "nurses (day shift)"
+    day: int
+    needed: int
+    available: int
+
+
+@dataclass
+class Usage:
+    """Running totals of every resource per day."""
+
+    instance: Instance
+    overtime: bool = False  # whether nurse overtime counts as capacity
+    beds: dict[tuple[frozenset[str], int], int] = field(default_factory=lambda: defaultdict(int))
+    admissions: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    scans: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    nurses: dict[tuple[int, int], int] = field(default_factory=lambda: defaultdict(int))
+
+    def demand(self, cohort: Cohort, d: int) -> Usage:
+        """What the cohort alone uses if dosed on day ``d``."""
+        alone = Usage(self.instance, self.overtime)
+        for block in blocks(cohort):
+            admit = d + block.admit_offset
+            for night in range(admit, admit + block.nights):
+                alone.beds[(frozenset(), night)] += block.people
+                if cohort.equipment:
+                    alone.beds[(cohort.equipment, night)] += block.people
+            alone.admissions[admit] += block.people
+            for scan in block.scans:
+                alone.scans[d + scan] += block.people
+            for i, loads in enumerate(block.load):
+                for shift, load in enumerate(loads):
+                    if load:
+                        alone.nurses[(admit + i, shift)] += load * block.people
+        return alone
+
+    def blockers(self, cohort: Cohort, d: int) -> list[Blocker]:
+        """Each resource that would overflow, day by day, if the cohort were dosed on ``d``."""
+        unit = self.instance.unit
+        found: list[Blocker] = []
+        alone = self.demand(cohort, d)
+        for (equipment, night), people in alone.beds.items():
+            used = self.beds[(equipment, night)] + people
+            have = 0 if night in unit.closed else unit.beds_with(equipment)
+            if used > have:
+                name = "beds" if not equipment else "beds with " + ", ".join(sorted(equipment))
+                found.append(Blocker(name, night, used, have))
+        for day, people in alone.admissions.items():
+            if self.admissions[day] + people > unit.admissions[day]:
+                found.append(
+                    Blocker("admissions", day, self.admissions[day] + people, unit.admissions[day])
+                )
+        for day, people in alone.scans.items():
+            if self.scans[day] + people > unit.scanner[day]:
+                found.append(Blocker("scanner", day, self.scans[day] + people, unit.scanner[day]))
+        extra = unit.nurse_overtime if self.overtime else 0
+        for (day, shift), load in alone.nurses.items():
+            have = unit.nurse_capacity[day][shift] + extra
+            if self.nurses[(day, shift)] + load > have:
+                found.append(
+                    Blocker(
+                        f"nurses ({SHIFTS[shift]} shift)",
+                        day,
+                        self.nurses[(day, shift)] + load,
+                        have,
+                    )
+                )
+        return sorted(found, key=lambda b: (b.day, b.resource))
+
+    def add(self, cohort: Cohort, d: int) -> None:
+        alone = self.demand(cohort, d)
+        for key, people in alone.beds.items():
+            self.beds[key] += people
+        for day, people in alone.admissions.items():
+            self.admissions[day] += people
+        for day, people in alone.scans.items():
+            self.scans[day] += people
+        for slot, load in alone.nurses.items():
+            self.nurses[slot] += load
