@@ -1,6 +1,6 @@
 """Benchmark: the exact unit planner (CP-SAT) beside the greedy baseline on generated units.
 
-    python -m bench.tcrc --studies N --seed S [--time-limit SECONDS] [--instances K]
+    python -m bench.tcrc --studies N [--seed S] [--time-limit SECONDS] [--instances K]
                          [--days D] [--quote]
 
 Generates K instances (seeds S, S+1, ...) of N studies on the 18-bed unit over D days
@@ -95,7 +95,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--studies", type=int, required=True, help="studies per instance (1 to 200)"
     )
-    parser.add_argument("--seed", type=int, required=True, help="the first instance's seed")
+    parser.add_argument("--seed", type=int, default=1, help="the first instance's seed (default 1)")
     parser.add_argument(
         "--time-limit", type=float, default=60.0, help="CP-SAT's limit in seconds (default 60)"
     )

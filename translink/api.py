@@ -24,12 +24,14 @@ from ninja.security import HttpBearer, SessionAuth
 
 from translink.accounts.api import router as accounts_router
 from translink.accounts.policy import public
+from translink.alliances.api import router as alliances_router
 from translink.audit.api import router as audit_router
 from translink.market.api import router as market_router
 from translink.matching.api import router as matching_router
 from translink.people.api import router as people_router
 from translink.regulatory.api import router as regulatory_router
 from translink.search.api import router as search_router
+from translink.tcrc.api import router as tcrc_router
 
 
 class BearerToken(HttpBearer):
@@ -53,6 +55,8 @@ api.add_router("/market", market_router)
 api.add_router("/search", search_router)
 api.add_router("/matching", matching_router)
 api.add_router("/regulatory", regulatory_router)
+api.add_router("/alliances", alliances_router)
+api.add_router("/tcrc", tcrc_router)
 api.add_router("/audit", audit_router)
 
 

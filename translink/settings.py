@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "translink.search",
     "translink.matching",
     "translink.regulatory",
+    "translink.alliances",
+    "translink.tcrc",
     "django_tasks",
     "django_tasks_db",
     "translink.dashboard",
@@ -196,6 +198,8 @@ DEMO_LOADERS = [
     "translink.people.demo",
     "translink.market.demo",
     "translink.regulatory.demo",
+    "translink.alliances.demo",
+    "translink.tcrc.demo",
 ]
 
 LOGGING = {

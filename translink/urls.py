@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import path
 
 from translink.accounts import views as accounts
+from translink.alliances.urls import urlpatterns as alliance_urls
 from translink.api import api_urls
 from translink.audit import views as audit
 from translink.dashboard import views as dashboard
@@ -15,6 +16,7 @@ from translink.people import import_views as people_imports
 from translink.people import views as people
 from translink.regulatory import views as regulatory
 from translink.search import views as search
+from translink.tcrc.urls import urlpatterns as tcrc_urls
 
 handler500 = "translink.dashboard.views.server_error"
 
@@ -90,6 +92,8 @@ urlpatterns = [
     path("regulatory/obligations/<int:pk>/met/", regulatory.obligation_met, name="obligation_met"),
     path("regulatory/calendar/", regulatory.compliance_calendar, name="compliance_calendar"),
     path("regulatory/calendar.ics", regulatory.calendar_feed, name="calendar_feed"),
+    *alliance_urls,
+    *tcrc_urls,
     path("audit/", audit.events, name="audit_events"),
     path("audit/export.csv", audit.export, name="audit_export"),
     path("api/", api_urls()),

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from translink.accounts.models import Role
+from translink.tcrc.walls import UNIT_VIEWERS
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -21,10 +22,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Introductions", "introductions"),
         ("Organizations", "organizations"),
     ]
+    if user.role not in {Role.INVESTOR, Role.COUNCIL}:
+        items.append(("Alliances", "pipeline"))
+    if user.role == Role.COUNCIL:
+        items.append(("Reviews", "review_inbox"))
     if user.role in {Role.ALLIANCE_MANAGER, Role.ADMINISTRATOR}:
         items.append(("Team builder", "team_builder"))
     if user.role in {Role.REGULATORY, Role.ALLIANCE_MANAGER, Role.ADMINISTRATOR}:
         items.append(("Regulatory", "compliance_calendar"))
+    if user.role in UNIT_VIEWERS:
+        items.append(("Unit", "unit_calendar"))
     if user.role == Role.ADMINISTRATOR:
         items.append(("Audit trail", "audit_events"))
     items.append(("API tokens", "tokens"))

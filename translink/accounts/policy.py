@@ -25,6 +25,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 
 from translink.accounts.models import Organization, Role
 
@@ -253,11 +254,19 @@ def may_see_need_detail(user: AnyUser, need: Any) -> bool:
     ):
         return True
     researcher = researcher_of(user)
-    return bool(
-        need.confidentiality == "invited"
-        and researcher is not None
-        and need.invited_researchers.filter(pk=researcher.pk).exists()
+    if researcher is None:
+        return False
+    invited = need.confidentiality == "invited" and need.invited_researchers.filter(
+        pk=researcher.pk
     )
+    return bool(invited and invited.exists()) or _cda_unlocks(researcher, need)
+
+
+def _cda_unlocks(researcher: Any, need: Any) -> bool:
+    """An executed CDA in force between the need's company and the researcher, naming it."""
+    from translink.alliances.queries import cda_unlocks
+
+    return cda_unlocks(researcher, need, timezone.localdate())
 
 
 def shows_company(user: AnyUser, need: Any) -> bool:
@@ -361,7 +370,11 @@ def _ind_safety_reports(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
 
 @scope("regulatory.Obligation")
 def _ind_obligations(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
-    return _of_visible_inds(user, qs)
+    """Those of visible INDs; a study's ClinicalTrials.gov duties also to who sees the study."""
+    studies = visible(user, apps.get_model("tcrc", "Study"))
+    return qs.filter(
+        Q(ind__in=visible(user, apps.get_model("regulatory", "Ind"))) | Q(study__in=studies)
+    )
 
 
 def may_manage_ind(user: AnyUser, ind: Any) -> bool:

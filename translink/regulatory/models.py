@@ -208,6 +208,10 @@ class Obligation(models.Model):
     investigator = models.ForeignKey(
         Investigator, on_delete=models.CASCADE, null=True, blank=True, related_name="obligations"
     )
+    # A ClinicalTrials.gov duty (CTG-01..05) of a study run under the IND.
+    study = models.ForeignKey(
+        "tcrc.Study", on_delete=models.CASCADE, null=True, blank=True, related_name="obligations"
+    )
 
     class Meta:
         ordering = ["due", "rule", "pk"]
@@ -217,5 +221,5 @@ class Obligation(models.Model):
 
     @property
     def source(self) -> models.Model:
-        """What started the clock: a safety report, an investigator, or the IND itself."""
-        return self.safety_report or self.investigator or self.ind
+        """What started the clock: a safety report, an investigator, a study, or the IND."""
+        return self.safety_report or self.investigator or self.study or self.ind

@@ -10,8 +10,10 @@ from translink.accounts.tests.harness import (
     enumerate_routes,
     models_without_hidden_cases,
 )
+from translink.alliances.tests.world import ALLIANCE_WRITE_EXAMPLES
 from translink.market.tests.world import ANSWER, ASSET, NEED
 from translink.regulatory.tests.world import IND_WRITE_EXAMPLES
+from translink.tcrc.tests.world import TCRC_WRITE_EXAMPLES
 
 # Models no route serves directly, with the reason; every other model needs a scope.
 INTERNAL_MODELS = {
@@ -101,6 +103,8 @@ WRITE_EXAMPLES: dict[str, Example] = {
 
 
 WRITE_EXAMPLES.update(IND_WRITE_EXAMPLES)
+WRITE_EXAMPLES.update(ALLIANCE_WRITE_EXAMPLES)
+WRITE_EXAMPLES.update(TCRC_WRITE_EXAMPLES)
 
 
 def test_it_finds_no_leak_on_any_route_for_any_persona(world) -> None:

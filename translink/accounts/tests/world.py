@@ -16,10 +16,12 @@ from django.db import models
 
 from translink.accounts import actions as account_actions
 from translink.accounts.models import ApiToken, Invitation, Organization, Role, User
+from translink.alliances.tests.world import build_alliances, declare_alliance_walls
 from translink.market.tests.world import build_market, declare_market_walls
 from translink.people import actions as people_actions
 from translink.people.models import Department, Disclosure, Publication, Researcher
 from translink.regulatory.tests.world import build_regulatory, declare_regulatory_walls
+from translink.tcrc.tests.world import build_tcrc, declare_tcrc_walls
 
 PASSWORD = "correct horse battery staple 42"
 PERSONAS = (
@@ -50,6 +52,8 @@ class World:
     disclosure: Disclosure
     market: dict[str, Any] = field(default_factory=dict)
     regulatory: dict[str, Any] = field(default_factory=dict)
+    alliances: dict[str, Any] = field(default_factory=dict)
+    tcrc: dict[str, Any] = field(default_factory=dict)
     # Objects a persona uses to fill URL arguments, where the first visible one will not do.
     samples: dict[str, dict[type[models.Model], Any]] = field(default_factory=dict)
     hidden: dict[str, dict[type[models.Model], list[Any]]] = field(default_factory=dict)
@@ -179,6 +183,8 @@ def build_world() -> World:
     )  # fmt: skip
     world.market = build_market(world)
     world.regulatory = build_regulatory(world)
+    world.alliances = build_alliances(world)
+    world.tcrc = build_tcrc(world)
     _declare_walls(world)
     return world
 
@@ -236,6 +242,8 @@ def _declare_walls(w: World) -> None:
     }
     declare_market_walls(w)
     declare_regulatory_walls(w)
+    declare_alliance_walls(w)
+    declare_tcrc_walls(w)
 
     def forbidden(persona: str) -> set[str]:
         canaries = {canary for canary, allowed in CANARIES.items() if persona not in allowed}
@@ -280,4 +288,18 @@ CANARIES: dict[str, set[str]] = {
     "CANARY-SAE-OWN": STAFF | {"researcher"},
     "CANARY-IND-A": STAFF | {"company_a"},  # company A sponsors it
     "CANARY-SAE-A": STAFF | {"company_a"},
+    "CANARY-ALLIANCE-A": STAFF | {"company_a", "researcher"},  # her alliance, A its partner
+    "CANARY-AGREEMENT-A": STAFF | {"company_a", "researcher"},
+    "CANARY-NEGOTIATION-A": STAFF | {"company_a", "researcher"},
+    "CANARY-FUNDING-A": STAFF | {"company_a", "researcher"},
+    "CANARY-PRIVATE-CDA-A": STAFF | {"company_a"},  # A's CDA with the closed researcher
+    "CANARY-SCORE-A": STAFF,  # the council's deliberation
+    "CANARY-ALLIANCE-B": STAFF | {"company_b"},
+    "CANARY-TCRC-A": STAFF | {"company_a"},  # A sponsors the study
+    "CANARY-TCRC-B": STAFF | {"company_b", "researcher"},  # B sponsors it, she leads it
+    "CANARY-AGREEMENT-B": STAFF | {"company_b"},
+    "CANARY-NEGOTIATION-B": STAFF | {"company_b"},
+    "CANARY-FUNDING-B": STAFF | {"company_b"},
+    "CANARY-SCORE-B": STAFF,
+    "CANARY-RATIONALE-B": STAFF,  # decisions: staff, the council and the team only
 }

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from translink.people.models import Researcher
+
 pytestmark = pytest.mark.django_db
 
 
@@ -14,14 +16,17 @@ def _home(client, user) -> str:
 
 def test_an_alliance_manager_sees_the_institute_in_figures(client, world) -> None:
     page = _home(client, world.users["alliance_manager"])
-    assert 'data-testid="figure-researchers">2<' in page  # open and closed alike
+    everyone = Researcher.objects.count()
+    assert f'data-testid="figure-researchers">{everyone}<' in page  # open and closed alike
     assert 'data-testid="figure-companies">2<' in page
     assert "Researchers by department" in page
 
 
 def test_a_company_member_sees_only_researchers_open_to_industry(client, world) -> None:
     page = _home(client, world.users["company_a"])
-    assert 'data-testid="figure-researchers">1<' in page
+    open_ones = Researcher.objects.filter(open_to_industry=True).count()
+    assert open_ones < Researcher.objects.count()
+    assert f'data-testid="figure-researchers">{open_ones}<' in page
     assert "Company A CANARY-A-NAME" in page and "Manage members" in page
     assert "figure-companies" not in page
 

@@ -6,6 +6,7 @@ import io
 import pytest
 
 from translink.audit.models import AuditEvent
+from translink.people.models import Department, Researcher
 
 pytestmark = pytest.mark.django_db
 
@@ -23,17 +24,21 @@ def test_the_directory_filters_by_text_area_and_department(client, world) -> Non
 def test_an_unknown_filter_value_is_ignored_not_an_error(client, world) -> None:
     client.force_login(world.users["alliance_manager"])
     response = client.get("/researchers/", {"area": "astrology", "page": "many"})
-    assert response.status_code == 200 and "2 researchers" in response.content.decode()
+    everyone = Researcher.objects.count()
+    assert response.status_code == 200 and f"{everyone} researchers" in response.content.decode()
 
 
 def test_an_export_holds_only_what_the_reader_may_see_and_is_audited(client, world) -> None:
     client.force_login(world.users["company_a"])
     response = client.get("/researchers/export.csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert [row["name"] for row in rows] == ["Olive Open"]
+    open_ones = Researcher.objects.filter(open_to_industry=True).order_by("full_name")
+    assert sorted(row["name"] for row in rows) == [r.full_name for r in open_ones]
+    assert "Olive Open" in {row["name"] for row in rows}
+    assert "CANARY-CLOSED-NAME" not in response.content.decode()
     event = AuditEvent.objects.get(action="people.directory_exported")
     assert event.actor == world.users["company_a"]
-    assert event.new is not None and event.new["rows"] == 1
+    assert event.new is not None and event.new["rows"] == len(rows)
 
 
 def test_the_audit_export_is_itself_audited(client, world) -> None:
@@ -57,8 +62,19 @@ def test_department_counts_include_only_researchers_the_reader_may_see(client, w
     from translink.people.queries import departments
 
     counts = {
-        persona: [getattr(d, "researcher_count", None) for d in departments(world.users[persona])]
+        persona: {
+            d.code: getattr(d, "researcher_count", None) for d in departments(world.users[persona])
+        }
         for persona in ("alliance_manager", "company_a")
     }
-    assert counts == {"alliance_manager": [2], "company_a": [1]}
+    everyone = {d.code: d.researchers.count() for d in Department.objects.all()}
+    open_ones = {
+        d.code: d.researchers.filter(open_to_industry=True).count()
+        for d in Department.objects.all()
+    }
+    assert counts == {"alliance_manager": everyone, "company_a": open_ones}
+    assert (
+        counts["company_a"][world.department.code]
+        < counts["alliance_manager"][world.department.code]
+    )
     assert client.get("/api/people/departments").status_code == 401

@@ -215,6 +215,7 @@ def withdraw(
     with transaction.atomic():
         change_ind(actor, ind, "ind_withdrawn", {"status": S.WITHDRAWN, "closed_on": on}, reason)
         close_obligations(actor, open_obligations(ind), "The IND was withdrawn.")
+        _close_studies(ind, on, "The IND was withdrawn (21 CFR 312.38).")
         create_obligations(actor, ind, rules.Withdrawal(on, for_safety=for_safety))
     return ind
 
@@ -249,4 +250,12 @@ def terminate(actor: User | None, ind: Ind, *, on: date, reason: str = "") -> In
         changes = {"status": S.TERMINATED, "closed_on": on}
         change_ind(actor, ind, "ind_terminated", changes, reason)
         close_obligations(actor, open_obligations(ind), "FDA terminated the IND (21 CFR 312.44).")
+        _close_studies(ind, on, "FDA terminated the IND (21 CFR 312.44).")
     return ind
+
+
+def _close_studies(ind: Ind, on: date, why: str) -> None:
+    """Every TCRC study under the IND stops with it."""
+    from translink.tcrc.actions import close_studies_of  # the unit builds on the registry
+
+    close_studies_of(ind, on, why)

@@ -1,19 +1,21 @@
-"""The exact planner: OR-Tools CP-SAT over interval variables.
+"""The exact planner: OR-Tools CP-SAT, time-indexed, with interval variables beside it.
 
-Each cohort has one decision, its dosing day ``d`` (an integer whose domain is the days its
-dosing may fall on), and a presence literal (left out costs its priority). Every group of
-the cohort in every period becomes optional fixed-size intervals that start at ``d`` plus a
-constant: its stay (cumulative beds, in total and per equipment), its admission day
-(cumulative admissions), its scans (cumulative scanner slots) and its nurse load per shift
-(one cumulative per shift, one interval per run of equal load). Capacities that change from
-day to day are fixed intervals filling the difference; the nurse overtime of each shift is
-such a filler whose demand the solver may lower, paying for what it takes. Precedences are
-linear constraints enforced when the later cohort is placed, which then needs the earlier.
+Each cohort has one decision, its dosing day ``d``, and a presence literal (leaving it out
+costs its priority times its bed-nights). ``d`` is tied to one literal per allowed day, and
+every capacity (beds in total and per equipment, admissions, scanner slots, nurse load per
+shift with paid overtime) is a linear row over those literals (``capacity_rows``): this
+time-indexed form gives the linear relaxation its strength. Beside it, each group of the
+cohort in each period is an optional fixed-size interval starting at ``d`` plus a constant,
+in cumulative constraints on beds, admissions and the scanner (capacities that change from
+day to day are fixed fillers), which propagate well during search. A precedence (dose
+escalation, safety review, study parts) is a linear constraint when the later cohort is
+placed, which then needs the earlier, and also its strong time-indexed form over prefix
+sums: dosed by day ``t`` only if the earlier cohort was dosed by ``t - lag``.
 
 The objective is :func:`translink.tcrc.solver.plan.plan_cost` minus the bed moves, which
 the bed assignment decides afterwards (and adds); the bound stays a bound on the total.
 Required cohorts enter as assumptions, so an infeasible instance names the cohorts that
-cannot all be placed together.
+cannot all be placed together. The greedy plan is the search's first hint.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class _Model:
     scans: list[Task] = field(default_factory=list)
     cost: list[cp_model.LinearExprT] = field(default_factory=list)
     starts: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
+    started: dict[str, dict[int, cp_model.LinearExprT]] = field(default_factory=dict)
     out_of_reach: list[str] = field(default_factory=list)
 
 
@@ -109,6 +112,7 @@ def _build(instance: Instance) -> _Model:
                 built.dose[rule.after] >= built.dose[rule.before] + rule.lag
             ).only_enforce_if(after)
             built.model.add_implication(after, built.present[rule.before])
+            _add_prefix_precedence(built, rule.before, rule.after, rule.lag)
         elif rule.after in built.present:
             built.model.add(built.present[rule.after] == 0)
     _add_interval_capacities(built)
@@ -249,3 +253,27 @@ def _conflicts(built: _Model, solver: cp_model.CpSolver) -> list[str]:
     by_index = {built.present[key].index: key for key in built.present}
     keys = [by_index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in by_index]
     return [f"these required cohorts cannot all be placed together: {', '.join(sorted(keys))}"]
+
+
+def _started_by(built: _Model, key: str) -> dict[int, cp_model.LinearExprT]:
+    """``started[t]``: whether the cohort is dosed on day ``t`` or before (a prefix sum)."""
+    cache = built.started
+    if key not in cache:
+        running: cp_model.IntVar | None = None
+        started: dict[int, cp_model.LinearExprT] = {}
+        for t in range(built.instance.unit.days):
+            if t in built.starts[key]:
+                flag = built.model.new_bool_var(f"started_{key}_{t}")
+                here = built.starts[key][t]
+                built.model.add(flag == (here if running is None else running + here))
+                running = flag
+            started[t] = 0 if running is None else running
+        cache[key] = started
+    return cache[key]
+
+
+def _add_prefix_precedence(built: _Model, before: str, after: str, lag: int) -> None:
+    """The strong time-indexed form of a lag: dosed by ``t`` only if ``before`` by ``t - lag``."""
+    first, second = _started_by(built, before), _started_by(built, after)
+    for t in built.starts[after]:
+        built.model.add(second[t] <= (first[t - lag] if t - lag >= 0 else 0))

@@ -1,0 +1,332 @@
+"""Every write to the unit's schedule: plan, book, quote, and re-plan after a safety review.
+
+Planning and booking lock the unit's row, so two coordinators never interleave: the second
+sees what the first saved. Every plan saved passes the independent validator first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from translink.accounts.models import Role
+from translink.audit.actions import record, snapshot
+from translink.tcrc import instances
+from translink.tcrc.models import Bed, Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.solver import instance as solver
+from translink.tcrc.solver.cpsat import plan_cpsat
+from translink.tcrc.solver.greedy import plan_greedy
+from translink.tcrc.solver.plan import Plan, Status
+from translink.tcrc.solver.quote import Quote, quote
+from translink.tcrc.solver.usage import Usage
+from translink.tcrc.solver.validator import validate
+
+COORDINATORS = frozenset({Role.TCRC_COORDINATOR, Role.ADMINISTRATOR})
+
+
+def _require_coordinator(actor: Any) -> None:
+    if actor is not None and getattr(actor, "role", None) not in COORDINATORS:
+        raise PermissionDenied("Only the unit's coordinators change its schedule.")
+
+
+def request_plan(
+    actor: Any, unit: Unit, *, reason: str = "Re-plan", today: date | None = None
+) -> PlanRun:
+    """Queue a planner run; the background worker solves it (immediately in tests)."""
+    _require_coordinator(actor)
+    run = PlanRun.objects.create(
+        unit=unit,
+        requested_by=actor,
+        reason=reason[:200],
+        starts_on=today or timezone.localdate(),
+        time_limit=unit.plan_seconds,
+    )
+    record("tcrc.plan_requested", actor=actor, obj=unit, new={"run": run.pk, "reason": run.reason})
+    from translink.tcrc.tasks import solve_plan
+
+    transaction.on_commit(lambda: solve_plan.enqueue(run.pk))
+    return run
+
+
+def solve_run(run: PlanRun) -> PlanRun:
+    """Solve a queued run and save the plan: CP-SAT, checked, beside the greedy baseline."""
+    PlanRun.objects.filter(pk=run.pk).update(state=PlanRun.State.RUNNING, started_at=timezone.now())
+    built = instances.build(run.unit, run.starts_on)
+    greedy = plan_greedy(built.instance)
+    plan = plan_cpsat(built.instance, time_limit=run.time_limit)
+    fields: dict[str, Any] = {
+        "state": PlanRun.State.DONE,
+        "finished_at": timezone.now(),
+        "status": str(plan.status),
+        "cohorts": len(built.instance.cohorts),
+        "greedy_objective": greedy.objective,
+        "greedy_placed": greedy.placed(),
+    }
+    if plan.status in (Status.OPTIMAL, Status.FEASIBLE):
+        verdict = validate(built.instance, plan)
+        if not verdict.valid:
+            fields.update(state=PlanRun.State.FAILED, message="; ".join(verdict.violations[:5]))
+        else:
+            save_plan(run.unit, built, plan)
+            fields.update(
+                objective=plan.objective, bound=plan.bound, gap=plan.gap, placed=plan.placed()
+            )
+    else:
+        fields.update(message="; ".join(plan.conflicts) or "No plan within the time limit.")
+    PlanRun.objects.filter(pk=run.pk).update(**fields)
+    run.refresh_from_db()
+    record(
+        "tcrc.plan_solved",
+        obj=run.unit,
+        new={k: v for k, v in fields.items() if k != "finished_at"},
+    )
+    return run
+
+
+def save_plan(unit: Unit, built: instances.UnitInstance, plan: Plan) -> None:
+    """Write the plan's dosing days and named beds, replacing the unit's previous plan."""
+    beds = {bed.code: bed for bed in unit.beds.all()}
+    with transaction.atomic():
+        Unit.objects.select_for_update().get(pk=unit.pk)
+        Study.objects.filter(unit=unit).update(refusal="")
+        for study_id, why in built.refused.items():
+            Study.objects.filter(pk=study_id).update(refusal=why[:300])
+        refused = Cohort.objects.filter(study__in=list(built.refused)).exclude(
+            status=Cohort.Status.CANCELLED
+        )
+        Stay.objects.filter(cohort__in=refused).delete()
+        refused.update(dose_day=None, status=Cohort.Status.UNPLACED)
+        Stay.objects.filter(cohort__in=[c.pk for c in built.cohorts.values()]).delete()
+        for key, cohort in built.cohorts.items():
+            placed = key in plan.days
+            cohort.dose_day = built.date(plan.days[key]) if placed else None
+            cohort.status = Cohort.Status.PLANNED if placed else Cohort.Status.UNPLACED
+            cohort.save(update_fields=["dose_day", "status"])
+        Stay.objects.bulk_create(
+            Stay(
+                cohort=built.cohorts[s.cohort],
+                participant=_code(built.cohorts[s.cohort], s.participant),
+                group=s.group,
+                period=s.period,
+                bed=beds[s.bed],
+                first_night=built.date(s.first_night),
+                nights=s.nights,
+            )
+            for s in plan.stays
+        )
+
+
+def _code(cohort: Cohort, participant: int) -> str:
+    """A pseudonymous participant code: protocol, cohort and number, never a name."""
+    tag = (
+        f"R{participant - cohort.participants + 1}"
+        if participant >= cohort.participants
+        else f"{participant + 1:02d}"
+    )
+    return f"{cohort.study.protocol_number}-{cohort.part}{cohort.sequence}-{tag}"
+
+
+def book_study(actor: Any, study: Study) -> Study:
+    """Fix the study's planned days, if the unit still has room for them beside every other
+    booked study. Of two coordinators booking the last beds at once, exactly one succeeds."""
+    _require_coordinator(actor)
+    with transaction.atomic():
+        unit = Unit.objects.select_for_update().get(pk=study.unit_id)
+        study = Study.objects.select_for_update().get(pk=study.pk)
+        if study.status != Study.Status.REQUESTED:
+            raise ValidationError(
+                {"status": f"The study is {study.get_status_display().lower()}, not requested."}
+            )
+        cohorts = list(study.cohorts.exclude(status=Cohort.Status.CANCELLED))
+        if not cohorts or any(c.dose_day is None for c in cohorts):
+            raise ValidationError(
+                {"status": "Every cohort needs a planned day first: re-plan the unit."}
+            )
+        blockers = _booking_blockers(unit, study, cohorts)
+        if blockers:
+            raise ValidationError(
+                {"status": "No longer room for this study: " + "; ".join(blockers[:4])}
+            )
+        study.status = Study.Status.BOOKED
+        study.save(update_fields=["status"])
+        record("tcrc.study_booked", actor=actor, obj=study, new=snapshot(study, ["status"]))
+    return study
+
+
+def _booking_blockers(unit: Unit, study: Study, cohorts: list[Cohort]) -> list[str]:
+    if study.refusal:
+        return [study.refusal]
+    built = instances.build(unit, timezone.localdate())
+    if any(str(c.pk) not in built.cohorts for c in cohorts):
+        return ["some planned days have passed: re-plan the unit"]
+    booked = Usage(built.instance)
+    for key, cohort in built.cohorts.items():
+        if cohort.study.status == Study.Status.BOOKED and cohort.dose_day is not None:
+            booked.add(built.instance.cohort(key), built.day(cohort.dose_day))
+    found: list[str] = []
+    for cohort in cohorts:
+        assert cohort.dose_day is not None
+        spec = built.instance.cohort(str(cohort.pk))
+        for blocker in booked.blockers(spec, built.day(cohort.dose_day)):
+            found.append(f"{blocker.resource} on {built.date(blocker.day):%Y-%m-%d}")
+        booked.add(spec, built.day(cohort.dose_day))
+    return list(dict.fromkeys(found))
+
+
+def quote_study(
+    unit: Unit, cohorts: list[Cohort], *, today: date | None = None
+) -> tuple[Quote, instances.UnitInstance]:
+    """The earliest start and finish for unsaved ``cohorts`` beside the booked studies."""
+    built = instances.build(unit, today or timezone.localdate())
+    booked = tuple(spec for spec in built.instance.cohorts if spec.fixed_day is not None)
+    specs: list[solver.Cohort] = []
+    lags: list[solver.Precedence] = []
+    for n, cohort in enumerate(cohorts):
+        spec = instances.to_solver(built, cohort, max(0, built.day(cohort.earliest)), False)
+        specs.append(replace(spec, key=f"new-{n}", study="new", previous_day=None))
+        if n:
+            lag = instances.review_lag(cohorts[n - 1])
+            lags.append(solver.Precedence(f"new-{n - 1}", f"new-{n}", lag))
+    return quote(solver.Instance(built.instance.unit, booked), specs, lags), built
+
+
+REVIEW_OUTCOMES = {
+    "repeat": "Repeat the dose level",
+    "add": "Add a cohort",
+    "stop": "Stop the study",
+}
+
+
+def record_review_outcome(
+    actor: Any, cohort: Cohort, outcome: str, *, today: date | None = None
+) -> PlanRun:
+    """After a safety review of ``cohort``: repeat its dose level, add a cohort, or stop the
+    study. Stays under way stay where they are; the unit is re-planned around the change."""
+    _require_coordinator(actor)
+    if outcome not in REVIEW_OUTCOMES:
+        raise ValidationError({"outcome": f"Choose one of: {', '.join(REVIEW_OUTCOMES)}."})
+    study = cohort.study
+    if study.status not in (Study.Status.REQUESTED, Study.Status.BOOKED):
+        raise ValidationError({"outcome": f"The study is {study.get_status_display().lower()}."})
+    with transaction.atomic():
+        if outcome == "stop":
+            _stop(study, today or timezone.localdate())
+        else:
+            _insert_after(cohort, repeat=outcome == "repeat")
+        record(
+            "tcrc.review_outcome",
+            actor=actor,
+            obj=study,
+            new={"cohort": cohort.pk, "outcome": outcome},
+        )
+        return request_plan(
+            actor, study.unit, reason=f"{REVIEW_OUTCOMES[outcome]}: {cohort}", today=today
+        )
+
+
+def _stop(study: Study, today: date) -> None:
+    for cohort in study.cohorts.all():
+        if (
+            cohort.dose_day is None
+            or cohort.dose_day + timedelta(days=cohort.admission_offset) > today
+        ):
+            cohort.status = Cohort.Status.CANCELLED
+            cohort.save(update_fields=["status"])
+            cohort.stays.all().delete()
+    study.status = Study.Status.STOPPED
+    study.save(update_fields=["status"])
+
+
+def _insert_after(cohort: Cohort, *, repeat: bool) -> Cohort:
+    """Repeat: a copy of ``cohort`` right after it. Add: a copy of the last cohort, at the end."""
+    siblings = cohort.study.cohorts.order_by("-sequence")
+    model = cohort if repeat else siblings[0]
+    for later in siblings.filter(sequence__gt=model.sequence):
+        later.sequence += 1
+        later.save(update_fields=["sequence"])
+    copy = Cohort.objects.get(pk=model.pk)
+    copy.pk = None
+    copy.sequence = model.sequence + 1
+    copy.dose_day = None
+    copy.status = Cohort.Status.PLANNED
+    copy.save()
+    return copy
+
+
+def occupancy(stays: list[Stay]) -> dict[date, int]:
+    """Beds taken per night."""
+    nights: dict[date, int] = defaultdict(int)
+    for stay in stays:
+        for n in range(stay.nights):
+            nights[stay.first_night + timedelta(days=n)] += 1
+    return dict(nights)
+
+
+def beds_of(unit: Unit) -> list[Bed]:
+    return list(unit.beds.all())
+
+
+CTG_EVENTS = {
+    "first_enrolled": "first subject enrolled",
+    "primary_completed": "primary completion",
+}
+
+
+def record_trial_event(actor: Any, study: Study, event: str, on: date) -> list[Any]:
+    """The study's first enrollment or primary completion: ClinicalTrials.gov's clocks start
+    (CTG-01..05), stored on the study's IND with their source. Phase 1 studies are outside
+    42 CFR 11; the NIH, ICMJE and contract duties apply where switched on."""
+    from translink.regulatory import rules
+    from translink.regulatory.actions.obligations import create_obligations
+
+    if actor is not None and getattr(actor, "role", None) not in {*COORDINATORS, Role.REGULATORY}:
+        raise PermissionDenied("Only the unit's coordinators and regulatory staff record this.")
+    if event not in CTG_EVENTS:
+        raise ValidationError({"event": f"Choose one of: {', '.join(CTG_EVENTS)}."})
+    if study.ind is None:
+        raise ValidationError(
+            {"event": "Link the study to its IND first: its obligations live there."}
+        )
+    if getattr(study, event) is not None:
+        raise ValidationError({"event": f"The {CTG_EVENTS[event]} is already recorded."})
+    if event == "primary_completed" and (study.first_enrolled is None or on < study.first_enrolled):
+        raise ValidationError({"on": "Primary completion comes after the first enrollment."})
+    policies = frozenset(
+        policy
+        for policy, on_ in (
+            (rules.Policy.NIH, study.nih_funded),
+            (rules.Policy.ICMJE, study.icmje_registration),
+            (rules.Policy.CONTRACT, study.contract_registration),
+        )
+        if on_
+    )
+    phase = int(study.phase[0]) if study.phase[:1].isdigit() else None
+    trigger = (rules.FirstEnrollment if event == "first_enrolled" else rules.PrimaryCompletion)(
+        on, phase, policies
+    )
+    with transaction.atomic():
+        setattr(study, event, on)
+        study.save(update_fields=[event])
+        record(f"tcrc.{event}", actor=actor, obj=study, new={event: on})
+        return create_obligations(actor, study.ind, trigger, study=study)
+
+
+def close_studies_of(ind: Any, on: date, why: str) -> int:
+    """The IND is withdrawn or terminated: its studies stop; cohorts not yet admitted are
+    cancelled and give back their beds."""
+    studies = Study.objects.filter(
+        ind=ind, status__in=[Study.Status.REQUESTED, Study.Status.BOOKED]
+    )
+    count = 0
+    for study in studies:
+        _stop(study, on)
+        Study.objects.filter(pk=study.pk).update(refusal=why[:300])
+        record("tcrc.study_closed", obj=study, reason=why)
+        count += 1
+    return count

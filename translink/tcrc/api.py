@@ -1,0 +1,225 @@
+"""API: the unit's studies, its calendar (anonymous where the wall says so), capacity
+quotes, booking, safety-review outcomes and planner runs."""
+
+# No `from __future__ import annotations`: django-ninja reads these annotations at run time.
+
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
+
+from translink.accounts.models import Role
+from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
+from translink.lib.pagination import PageNumbers
+from translink.tcrc import actions
+from translink.tcrc.forms import QuoteForm
+from translink.tcrc.models import Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
+
+router = Router(tags=["tcrc"])
+
+
+class CohortOut(Schema):
+    id: int
+    part: str
+    sequence: int
+    participants: int
+    sentinels: int
+    standby: int
+    nights: int
+    telemetry: bool
+    status: str
+    dose_day: date | None
+    discharge_day: date | None
+
+    @staticmethod
+    def resolve_discharge_day(cohort: Cohort) -> date | None:
+        return cohort.discharge_day()
+
+
+class StudyOut(Schema):
+    id: int
+    protocol_number: str
+    title: str
+    phase: str
+    status: str
+    sponsor_id: int
+    ind_id: int | None
+    refusal: str = Field(..., description="Why the planner does not dose it (its IND), if so.")
+    cohorts: list[CohortOut]
+
+    @staticmethod
+    def resolve_cohorts(study: Study) -> list[Cohort]:
+        return list(study.cohorts.all())
+
+
+class StayOut(Schema):
+    bed: str
+    first_night: date
+    nights: int
+    study_id: int | None = Field(None, description="Only for studies the caller may see.")
+    cohort_id: int | None = None
+    participant: str | None = Field(None, description="A pseudonymous code, never a name.")
+
+
+class QuoteIn(Schema):
+    cohorts: int = Field(..., ge=1, le=12)
+    participants: int = Field(..., ge=1, le=18)
+    sentinels: int = Field(2, ge=0, le=4)
+    standby: int = Field(1, ge=0, le=4)
+    nights: int = Field(..., ge=1, le=30)
+    review_gap_days: int = Field(7, ge=0, le=60)
+    telemetry: bool = False
+    scan_days: list[int] = Field(default_factory=list, max_length=10)
+    earliest: date
+
+
+class QuoteOut(Schema):
+    fits: bool
+    start: date | None
+    finish: date | None
+    blocked: dict[str, list[date]] = Field(..., description="Resource -> the days it overflows.")
+    seconds: float
+
+
+class ReviewOutcomeIn(Schema):
+    cohort_id: int
+    outcome: Literal["repeat", "add", "stop"]
+
+
+class TrialEventIn(Schema):
+    event: Literal["first_enrolled", "primary_completed"]
+    on: date
+
+
+class ObligationOut(Schema):
+    id: int
+    rule: str
+    title: str
+    citation: str
+    version: str
+    due: date
+    status: str
+
+
+class PlanRunOut(Schema):
+    id: int
+    state: str
+    reason: str
+    status: str
+    cohorts: int
+    placed: int
+    greedy_placed: int
+    objective: int | None
+    bound: int | None
+    gap: float | None
+    message: str
+
+
+@router.get("/studies", response=list[StudyOut])
+@paginate(PageNumbers)
+@signed_in(*UNIT_VIEWERS)
+def list_studies(request: HttpRequest) -> QuerySet[Study]:
+    return visible(user_of(request), Study).prefetch_related("cohorts")
+
+
+@router.get("/studies/{study_id}", response=StudyOut)
+@object_route(study_id=Study)
+def get_study(request: HttpRequest, study_id: int) -> Study:
+    return get_visible_or_404(user_of(request), Study, pk=study_id)
+
+
+@router.get("/calendar", response=list[StayOut])
+@signed_in(*UNIT_VIEWERS)
+def unit_calendar(request: HttpRequest, days: int = 182) -> list[StayOut]:
+    """Every stay from today on; others' studies as anonymous busy beds."""
+    user, today = user_of(request), timezone.localdate()
+    shown = set(visible(user, Cohort).values_list("pk", flat=True))
+    window = min(max(days, 1), 366)
+    stays = Stay.objects.filter(
+        bed__unit__in=visible(user, Unit), first_night__lt=today + timedelta(days=window)
+    ).select_related("bed", "cohort")
+    found = []
+    for stay in stays:
+        if (stay.first_night + timedelta(days=stay.nights)) < today:
+            continue
+        mine = stay.cohort_id in shown
+        found.append(
+            StayOut(
+                bed=stay.bed.code,
+                first_night=stay.first_night,
+                nights=stay.nights,
+                study_id=stay.cohort.study_id if mine else None,
+                cohort_id=stay.cohort_id if mine else None,
+                participant=stay.participant if mine else None,
+            )
+        )
+    return found
+
+
+@router.post("/quotes", response=QuoteOut)
+@signed_in(*UNIT_STAFF, Role.INDUSTRY)
+def quote(request: HttpRequest, payload: QuoteIn) -> QuoteOut:
+    unit = visible(user_of(request), Unit).first()
+    if unit is None:
+        raise Http404
+    form = QuoteForm({**payload.dict(), "scan_days": ", ".join(map(str, payload.scan_days))})
+    if not form.is_valid():
+        raise ValidationError({field: list(errors) for field, errors in form.errors.items()})
+    answer, built = actions.quote_study(unit, form.cohorts_described())
+    return QuoteOut(
+        fits=answer.fits,
+        start=built.date(answer.start) if answer.start is not None else None,
+        finish=built.date(answer.finish) if answer.finish is not None else None,
+        blocked={k: [built.date(d) for d in v] for k, v in answer.blocked.items()},
+        seconds=round(answer.seconds, 3),
+    )
+
+
+@router.post("/studies/{study_id}/book", response=StudyOut)
+@object_route(study_id=Study, roles=tuple(COORDINATORS))
+def book(request: HttpRequest, study_id: int) -> Study:
+    study = get_visible_or_404(user_of(request), Study, pk=study_id)
+    return actions.book_study(user_of(request), study)
+
+
+@router.post("/studies/{study_id}/review-outcomes", response={202: PlanRunOut})
+@object_route(study_id=Study, roles=tuple(COORDINATORS))
+def review_outcome(
+    request: HttpRequest, study_id: int, payload: ReviewOutcomeIn
+) -> Status[PlanRun]:
+    study = get_visible_or_404(user_of(request), Study, pk=study_id)
+    cohort = get_visible_or_404(user_of(request), Cohort, pk=payload.cohort_id, study=study)
+    return Status(202, actions.record_review_outcome(user_of(request), cohort, payload.outcome))
+
+
+@router.post("/studies/{study_id}/trial-events", response={201: list[ObligationOut]})
+@object_route(study_id=Study, roles=(*COORDINATORS, Role.REGULATORY))
+def trial_event(request: HttpRequest, study_id: int, payload: TrialEventIn) -> Status[list[Any]]:
+    """First enrollment or primary completion; answers the ClinicalTrials.gov obligations."""
+    study = get_visible_or_404(user_of(request), Study, pk=study_id)
+    return Status(
+        201, actions.record_trial_event(user_of(request), study, payload.event, payload.on)
+    )
+
+
+@router.post("/plans", response={202: PlanRunOut})
+@signed_in(*COORDINATORS)
+def plan(request: HttpRequest) -> Status[PlanRun]:
+    unit = visible(user_of(request), Unit).first()
+    if unit is None:
+        raise Http404
+    return Status(
+        202, actions.request_plan(user_of(request), unit, reason="Re-plan through the API")
+    )
+
+
+@router.get("/plans/{run_id}", response=PlanRunOut)
+@object_route(run_id=PlanRun, roles=tuple(COORDINATORS))
+def get_plan(request: HttpRequest, run_id: int) -> PlanRun:
+    return get_visible_or_404(user_of(request), PlanRun, pk=run_id)

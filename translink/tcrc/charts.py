@@ -1,0 +1,143 @@
+"""The unit's pictures, drawn on the server as SVG: beds by day (a Gantt chart), nurse load
+per shift against staffing, scanner use and occupancy. Geometry only; templates draw it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from translink.tcrc import instances
+from translink.tcrc.models import Bed, Stay, Unit
+from translink.tcrc.solver.instance import SHIFTS
+from translink.tcrc.solver.usage import Usage
+
+DAY = 6  # pixels per day
+ROW = 18  # pixels per bed
+LEFT = 56  # room for the bed labels
+TOP = 22  # room for the month labels
+PALETTE = ("#2f6f9f", "#b5562f", "#3f8f5f", "#8a5aa8", "#a8862a", "#2a8a8a", "#a83a5a", "#5a6aa8")
+BUSY = "#9aa3ad"
+
+
+@dataclass
+class Bar:
+    x: int
+    y: int
+    width: int
+    label: str
+    title: str
+    colour: str
+
+
+@dataclass
+class Gantt:
+    width: int
+    height: int
+    rows: list[tuple[int, str]] = field(default_factory=list)  # (y, bed label)
+    bars: list[Bar] = field(default_factory=list)
+    months: list[tuple[int, str]] = field(default_factory=list)
+    weekends: list[int] = field(default_factory=list)
+    closed: list[int] = field(default_factory=list)
+    today: int | None = None
+
+
+def gantt(
+    beds: list[Bed], stays: list[Stay], shown: set[int], start: date, days: int, today: date
+) -> Gantt:
+    """Beds down, days across. Stays of cohorts in ``shown`` carry their study and cohort;
+    the others are anonymous busy blocks, with nothing that names them."""
+    picture = Gantt(width=LEFT + days * DAY + 4, height=TOP + len(beds) * ROW + 4)
+    row_of = {bed.pk: n for n, bed in enumerate(beds)}
+    picture.rows = [(TOP + n * ROW, bed.code) for n, bed in enumerate(beds)]
+    for n in range(days):
+        day = start + timedelta(days=n)
+        if day.day == 1 or (n == 0 and day.day < 22):
+            picture.months.append((LEFT + n * DAY, f"{day:%b %Y}"))
+        if day.weekday() >= 5:
+            picture.weekends.append(LEFT + n * DAY)
+    if 0 <= (today - start).days < days:
+        picture.today = LEFT + (today - start).days * DAY
+    for stay in stays:
+        offset = (stay.first_night - start).days
+        if stay.bed_id not in row_of or offset + stay.nights <= 0 or offset >= days:
+            continue
+        first, last = max(offset, 0), min(offset + stay.nights, days)
+        x, y, width = LEFT + first * DAY, TOP + row_of[stay.bed_id] * ROW, (last - first) * DAY
+        if stay.cohort_id in shown:
+            cohort = stay.cohort
+            label = f"{cohort.study.protocol_number} {cohort.label}"
+            when = f"{stay.first_night:%d %b} for {stay.nights} night(s)"
+            title = f"{label} · {stay.participant} · {when}"
+            colour = PALETTE[cohort.study_id % len(PALETTE)]
+            fits = label[: max(0, (width - 4) // 6)]
+            picture.bars.append(Bar(x, y, width, fits if len(fits) >= 4 else "", title, colour))
+        else:
+            picture.bars.append(Bar(x, y, width, "", "Booked", BUSY))
+    return picture
+
+
+@dataclass
+class Series:
+    """One resource per day: what is used and what the unit has, as bar geometry."""
+
+    name: str
+    width: int
+    height: int
+    bars: list[tuple[int, int, int, bool]] = field(default_factory=list)  # x, y, height, over
+    capacity: str = ""  # an SVG path of the capacity line
+    peak: int = 0
+
+
+def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
+    """Nurse load per shift, scanner use and beds occupied, per day of the plan's horizon."""
+    built = instances.build(unit, today)
+    usage = Usage(built.instance)
+    for key, cohort in built.cohorts.items():
+        if cohort.dose_day is not None:
+            usage.add(built.instance.cohort(key), built.day(cohort.dose_day))
+    plan_unit, days = built.instance.unit, built.instance.unit.days
+    series = [
+        _series(
+            f"Nurse load, {name} shift",
+            [usage.nurses.get((d, shift), 0) for d in range(days)],
+            [plan_unit.nurse_capacity[d][shift] for d in range(days)],
+        )
+        for shift, name in enumerate(SHIFTS)
+    ]
+    series.append(
+        _series(
+            "Scanner slots", [usage.scans.get(d, 0) for d in range(days)], list(plan_unit.scanner)
+        )
+    )
+    beds = [0 if d in plan_unit.closed else len(plan_unit.beds) for d in range(days)]
+    series.append(
+        _series("Beds occupied", [usage.beds.get((frozenset(), d), 0) for d in range(days)], beds)
+    )
+    return built.starts_on, series
+
+
+def _series(name: str, used: list[int], capacity: list[int], height: int = 70) -> Series:
+    top = max([*used, *capacity, 1])
+    scale = height / top
+    picture = Series(name, LEFT + len(used) * DAY + 4, height + 4, peak=max(used, default=0))
+    for n, value in enumerate(used):
+        if value:
+            bar = round(value * scale)
+            picture.bars.append((LEFT + n * DAY, height - bar + 2, bar, value > capacity[n]))
+    steps: list[str] = []
+    for n, value in enumerate(capacity):
+        y = height - round(value * scale) + 2
+        steps.append(f"{'M' if n == 0 else 'L'}{LEFT + n * DAY},{y} L{LEFT + (n + 1) * DAY},{y}")
+    picture.capacity = " ".join(steps)
+    return picture
+
+
+def legend(stays: list[Stay], shown: set[int]) -> list[dict[str, Any]]:
+    """Each shown study once, with its colour."""
+    seen: dict[int, dict[str, Any]] = {}
+    for stay in stays:
+        if stay.cohort_id in shown and stay.cohort.study_id not in seen:
+            study = stay.cohort.study
+            seen[study.pk] = {"study": study, "colour": PALETTE[study.pk % len(PALETTE)]}
+    return list(seen.values())

@@ -1,0 +1,120 @@
+"""Forms of the unit's pages: a capacity quote, and a safety review's outcome."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
+from translink.tcrc.models import Cohort
+
+
+class QuoteForm(forms.Form):
+    """A study described in a few numbers: its cohorts are alike and chained by reviews."""
+
+    cohorts = forms.IntegerField(
+        min_value=1, max_value=12, initial=4, help_text="How many cohorts, dosed in turn."
+    )
+    participants = forms.IntegerField(
+        min_value=1, max_value=18, initial=8, help_text="Participants per cohort."
+    )
+    sentinels = forms.IntegerField(
+        min_value=0, max_value=4, initial=2, help_text="Dosed first, the rest a day later."
+    )
+    standby = forms.IntegerField(
+        min_value=0,
+        max_value=4,
+        initial=1,
+        help_text="Reserves admitted with the cohort for one night.",
+    )
+    nights = forms.IntegerField(
+        min_value=1, max_value=30, initial=3, help_text="Nights in the unit per stay."
+    )
+    review_gap_days = forms.IntegerField(
+        min_value=0,
+        max_value=60,
+        initial=7,
+        help_text="Days from discharge to the next cohort (safety review).",
+    )
+    telemetry = forms.BooleanField(
+        required=False, help_text="Every participant needs a telemetry bed."
+    )
+    scan_days = forms.CharField(
+        required=False,
+        max_length=40,
+        help_text="Study days with a PET scan, relative to dosing (e.g. 1, 3).",
+    )
+    earliest = forms.DateField(help_text="The first day the sponsor could start (YYYY-MM-DD).")
+
+    def clean_scan_days(self) -> list[int]:
+        text = self.cleaned_data["scan_days"].strip()
+        if not text:
+            return []
+        try:
+            days = sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()})
+        except ValueError:
+            raise forms.ValidationError(
+                "Give whole study days separated by commas, such as 1, 3."
+            ) from None
+        if any(d < 0 or d > 60 for d in days):
+            raise forms.ValidationError("Scan days must be between 0 and 60 days after dosing.")
+        return days
+
+    def clean_earliest(self) -> date:
+        earliest: date = self.cleaned_data["earliest"]
+        today = timezone.localdate()
+        if earliest < today:
+            raise forms.ValidationError("The earliest start cannot be in the past.")
+        if earliest > today + timedelta(days=365):
+            raise forms.ValidationError("Quotes look at most a year ahead.")
+        return earliest
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        sentinels, participants = data.get("sentinels"), data.get("participants")
+        if sentinels is not None and participants is not None and sentinels > participants:
+            self.add_error(
+                "sentinels", "Sentinels are among the participants: at most the cohort's size."
+            )
+        return data
+
+    def cohorts_described(self) -> list[Cohort]:
+        """Unsaved cohorts as the form describes them."""
+        data = self.cleaned_data
+        nights = data["nights"]
+        load = [*[[2, 1, 1], [4, 2, 1], *[[1, 1, 1]] * (nights - 1)][:nights], [1, 0, 0]]
+        return [
+            Cohort(
+                part="Q",
+                sequence=n + 1,
+                participants=data["participants"],
+                sentinels=data["sentinels"],
+                sentinel_gap_days=1 if data["sentinels"] else 0,
+                standby=data["standby"],
+                nights=nights,
+                load=load,
+                scan_days=data["scan_days"],
+                periods=[],
+                telemetry=data["telemetry"],
+                skill=2,
+                review_gap_days=data["review_gap_days"],
+                earliest=data["earliest"],
+                priority=5,
+            )
+            for n in range(data["cohorts"])
+        ]
+
+
+class TrialEventForm(forms.Form):
+    event = forms.ChoiceField(choices=list(CTG_EVENTS.items()))
+    on = forms.DateField(help_text="The day it happened (YYYY-MM-DD).")
+
+
+class ReviewOutcomeForm(forms.Form):
+    cohort = forms.ModelChoiceField(
+        queryset=Cohort.objects.none(), help_text="The cohort the review was about."
+    )
+    outcome = forms.ChoiceField(choices=list(REVIEW_OUTCOMES.items()))

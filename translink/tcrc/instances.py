@@ -1,0 +1,166 @@
+"""From the unit's records to the planner's instance, and back from day numbers to dates.
+
+Day 0 is the plan's first day: today, or earlier when a stay that began before today is
+still under way (such stays are pinned where they are). A study under an IND that does not
+allow dosing is left out with the reason (21 CFR 312.40, 312.42); one whose IND takes effect
+later is not dosed before that day.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from translink.regulatory.actions import may_dose
+from translink.tcrc.models import Closure, Cohort, Study, Unit
+from translink.tcrc.solver import instance as solver
+
+WORKDAY_SKILL = 2  # emergency-trained staff and a physician on site on working days
+WEEKEND_SKILL = 1
+
+
+@dataclass
+class UnitInstance:
+    """The planner's instance with the records behind each cohort key."""
+
+    instance: solver.Instance
+    starts_on: date
+    cohorts: dict[str, Cohort]
+    refused: dict[int, str] = field(default_factory=dict)  # study id -> why it cannot dose
+
+    def day(self, on: date) -> int:
+        return (on - self.starts_on).days
+
+    def date(self, day: int) -> date:
+        return self.starts_on + timedelta(days=day)
+
+
+def review_lag(cohort: Cohort) -> int:
+    """Days from a cohort's first dosing day to the next cohort's: the stay, then the review."""
+    gap = cohort.sentinel_gap_days if cohort.sentinels else 0
+    return (
+        gap
+        + max([0, *cohort.periods])
+        + cohort.admission_offset
+        + cohort.nights
+        + cohort.review_gap_days
+    )
+
+
+def build(unit: Unit, today: date, *, extra: list[Cohort] | None = None) -> UnitInstance:
+    """The unit's instance from ``today``: booked studies pinned, requested ones free."""
+    cohorts = list(
+        Cohort.objects.filter(
+            study__unit=unit, study__status__in=[Study.Status.REQUESTED, Study.Status.BOOKED]
+        )
+        .exclude(status=Cohort.Status.CANCELLED)
+        .select_related("study", "study__ind")
+        .order_by("study__submitted_at", "study_id", "sequence")
+    )
+    under_way = [
+        c for c in cohorts if c.dose_day and _admitted(c) < today <= (c.discharge_day() or today)
+    ]
+    starts_on = min([today, *(_admitted(c) for c in under_way)])
+    built = UnitInstance(solver.Instance(_unit(unit, starts_on), ()), starts_on, {})
+    today_index = built.day(today)
+    solver_cohorts: list[solver.Cohort] = []
+    cohorts = [c for c in cohorts if c.dose_day is None or (c.discharge_day() or today) >= today]
+    for cohort in [*cohorts, *(extra or [])]:
+        earliest = _ind_earliest(built, cohort)
+        if earliest is None:
+            continue
+        fixed = cohort in under_way or cohort.study.status == Study.Status.BOOKED
+        own = built.day(cohort.earliest)
+        solver_cohorts.append(to_solver(built, cohort, max(earliest, today_index, own), fixed))
+        built.cohorts[str(cohort.pk)] = cohort
+    keys = {c.key for c in solver_cohorts}
+    rules = [
+        solver.Precedence(str(a.pk), str(b.pk), review_lag(a))
+        for a, b in itertools.pairwise(cohorts)
+        if a.study_id == b.study_id and str(a.pk) in keys and str(b.pk) in keys
+    ]
+    built.instance = replace(built.instance, cohorts=tuple(solver_cohorts))
+    built.instance = replace(built.instance, precedences=tuple(rules))
+    return built
+
+
+def _admitted(cohort: Cohort) -> date:
+    assert cohort.dose_day is not None
+    return cohort.dose_day + timedelta(days=cohort.admission_offset)
+
+
+def _ind_earliest(built: UnitInstance, cohort: Cohort) -> int | None:
+    ind = cohort.study.ind
+    if ind is None:
+        return 0
+    allowed, why = may_dose(ind, ind.effective or built.starts_on)
+    if not allowed:
+        built.refused[cohort.study_id] = f"IND {ind.number or ind.product}: {why}"
+        return None
+    return max(0, built.day(ind.effective)) if ind.effective else 0
+
+
+def to_solver(built: UnitInstance, cohort: Cohort, earliest: int, fixed: bool) -> solver.Cohort:
+    pinned = built.day(cohort.dose_day) if fixed and cohort.dose_day else None
+    return solver.Cohort(
+        key=str(cohort.pk),
+        study=str(cohort.study_id),
+        participants=cohort.participants,
+        nights=cohort.nights,
+        load=tuple((int(a), int(b), int(c)) for a, b, c in cohort.load),
+        sentinels=cohort.sentinels,
+        sentinel_gap=cohort.sentinel_gap_days if cohort.sentinels else 0,
+        standby=cohort.standby,
+        admission_offset=cohort.admission_offset,
+        scans=tuple(cohort.scan_days),
+        periods=(0, *cohort.periods),
+        equipment=frozenset({"telemetry"}) if cohort.telemetry else frozenset(),
+        skill=cohort.skill,
+        high_risk=cohort.high_risk,
+        earliest=earliest if pinned is None else min(earliest, pinned),
+        target=built.day(cohort.target) if cohort.target else None,
+        priority=cohort.priority,
+        fixed_day=pinned,
+        required=pinned is not None,
+        previous_day=built.day(cohort.dose_day) if cohort.dose_day and pinned is None else None,
+    )
+
+
+def _unit(unit: Unit, starts_on: date) -> solver.Unit:
+    dates = [starts_on + timedelta(days=d) for d in range(unit.horizon_days)]
+    closures = dict(
+        Closure.objects.filter(unit=unit, day__range=(dates[0], dates[-1])).values_list(
+            "day", "kind"
+        )
+    )
+    working = [d.weekday() < 5 and d not in closures for d in dates]
+    closed = {i for i, d in enumerate(dates) if closures.get(d) == Closure.Kind.CLOSED}
+    weekday = (unit.nurses_weekday_day, unit.nurses_weekday_evening, unit.nurses_weekday_night)
+    weekend = (unit.nurses_weekend_day, unit.nurses_weekend_evening, unit.nurses_weekend_night)
+    return solver.Unit(
+        days=unit.horizon_days,
+        beds=tuple(
+            solver.Bed(
+                bed.code, bed.room, frozenset({"telemetry"}) if bed.telemetry else frozenset()
+            )
+            for bed in unit.beds.all()
+        ),
+        nurse_capacity=tuple(
+            (0, 0, 0) if i in closed else weekday if working[i] else weekend
+            for i in range(len(dates))
+        ),
+        admissions=tuple(
+            0
+            if d in closures
+            else unit.admissions_weekday
+            if working[i]
+            else unit.admissions_weekend
+            for i, d in enumerate(dates)
+        ),
+        scanner=tuple(unit.scanner_slots_weekday if ok else 0 for ok in working),
+        dosing_days=frozenset(i for i, ok in enumerate(working) if ok),
+        skill=tuple(WORKDAY_SKILL if ok else WEEKEND_SKILL for ok in working),
+        closed=frozenset(closed),
+        nurse_overtime=unit.nurse_overtime,
+    )

@@ -1,0 +1,246 @@
+"""The unit, its beds and closures; studies and their cohorts; the plan's stays and runs.
+
+The pure planner (``translink.tcrc.solver``) works on days counted from the plan's first
+day; these models hold dates. ``translink.tcrc.instances`` translates between the two.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+
+class Unit(models.Model):
+    """The inpatient unit and its standing capacities (weekday and weekend)."""
+
+    name = models.CharField(max_length=120)
+    horizon_days = models.PositiveIntegerField(default=182, validators=[MinValueValidator(28)])
+    admissions_weekday = models.PositiveIntegerField(default=10)
+    admissions_weekend = models.PositiveIntegerField(default=4)
+    scanner_slots_weekday = models.PositiveIntegerField(default=4)
+    # Nurse load each shift's rostered staff can carry, in participant load units.
+    nurses_weekday_day = models.PositiveIntegerField(default=36)
+    nurses_weekday_evening = models.PositiveIntegerField(default=24)
+    nurses_weekday_night = models.PositiveIntegerField(default=20)
+    nurses_weekend_day = models.PositiveIntegerField(default=24)
+    nurses_weekend_evening = models.PositiveIntegerField(default=18)
+    nurses_weekend_night = models.PositiveIntegerField(default=16)
+    nurse_overtime = models.PositiveIntegerField(default=6)
+    plan_seconds = models.PositiveIntegerField(default=20, validators=[MaxValueValidator(600)])
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Bed(models.Model):
+    """One bed, in a room, with its equipment."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="beds")
+    code = models.CharField(max_length=20)
+    room = models.CharField(max_length=40)
+    telemetry = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "code"], name="tcrc_bed_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Closure(models.Model):
+    """A day without dosing cover (a holiday), or with the unit closed altogether."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", "Holiday: no dosing, no admissions"
+        CLOSED = "closed", "Unit closed: nobody in the unit"
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="closures")
+    day = models.DateField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.HOLIDAY)
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} ({self.get_kind_display()})"
+
+
+class Study(models.Model):
+    """An industry-sponsored study run in the unit."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Requested"
+        BOOKED = "booked", "Booked"
+        STOPPED = "stopped", "Stopped"
+        COMPLETED = "completed", "Completed"
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="studies")
+    sponsor = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="tcrc_studies"
+    )
+    principal_investigator = models.ForeignKey(
+        "people.Researcher",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tcrc_studies",
+    )
+    protocol_number = models.CharField(max_length=60)
+    title = models.CharField(max_length=300)
+    phase = models.CharField(max_length=10, default="1")
+    ind = models.ForeignKey(
+        "regulatory.Ind",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tcrc_studies",
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.REQUESTED)
+    submitted_at = models.DateTimeField()
+    # ClinicalTrials.gov: the events that start its clocks, and the duties beyond 42 CFR 11
+    # switched on for this study (phase 1 is outside the federal duty).
+    first_enrolled = models.DateField(null=True, blank=True)
+    primary_completed = models.DateField(null=True, blank=True)
+    nih_funded = models.BooleanField(default=False, help_text="NIH policy NOT-OD-16-149")
+    icmje_registration = models.BooleanField(default=False, help_text="ICMJE journal policy")
+    contract_registration = models.BooleanField(default=False, help_text="The sponsor's contract")
+    refusal = models.CharField(max_length=300, blank=True)  # why the planner left it out
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        verbose_name_plural = "studies"
+
+    def __str__(self) -> str:
+        return f"{self.protocol_number}: {self.title}"
+
+
+class Cohort(models.Model):
+    """A cohort of a study part (see ``translink.tcrc.solver.instance`` for each field)."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        UNPLACED = "unplaced", "Does not fit"
+        CANCELLED = "cancelled", "Cancelled"
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="cohorts")
+    part = models.CharField(max_length=40, default="SAD")
+    sequence = models.PositiveIntegerField()
+    participants = models.PositiveIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(18)]
+    )
+    sentinels = models.PositiveIntegerField(default=2)
+    sentinel_gap_days = models.PositiveIntegerField(default=1)
+    standby = models.PositiveIntegerField(default=1)
+    admission_offset = models.IntegerField(default=-1, validators=[MaxValueValidator(0)])
+    nights = models.PositiveIntegerField(validators=[MinValueValidator(1), MaxValueValidator(60)])
+    # One participant's load per stay day: [[day, evening, night], ...], nights + 1 entries.
+    load = models.JSONField()
+    scan_days = models.JSONField(default=list, blank=True)
+    periods = models.JSONField(default=list, blank=True)  # dosing-period offsets after 0
+    telemetry = models.BooleanField(default=False)
+    skill = models.PositiveIntegerField(default=1)
+    high_risk = models.BooleanField(default=False)
+    review_gap_days = models.PositiveIntegerField(default=7)
+    earliest = models.DateField()
+    target = models.DateField(null=True, blank=True)
+    priority = models.PositiveIntegerField(
+        default=5, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    dose_day = models.DateField(null=True, blank=True)  # the first dosing day in the plan
+
+    class Meta:
+        ordering = ["study_id", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["study", "sequence"], name="tcrc_cohort_sequence_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.study.protocol_number} {self.part} cohort {self.sequence}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.part} {self.sequence}"
+
+    def clean(self) -> None:
+        if self.sentinels > self.participants:
+            raise ValidationError(
+                {"sentinels": "Sentinels are among the participants: at most the cohort's size."}
+            )
+        if not isinstance(self.load, list) or len(self.load) != self.nights + 1:
+            raise ValidationError(
+                {"load": f"Give one [day, evening, night] load per stay day ({self.nights + 1})."}
+            )
+
+    def discharge_day(self) -> date | None:
+        if self.dose_day is None:
+            return None
+        last_period = max([0, *self.periods])
+        gap = self.sentinel_gap_days if self.sentinels else 0
+        return self.dose_day + timedelta(
+            days=last_period + gap + self.admission_offset + self.nights
+        )
+
+
+class Stay(models.Model):
+    """One participant (by pseudonymous code) in one bed for consecutive nights."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="stays")
+    participant = models.CharField(max_length=40)  # pseudonymous code, never a name
+    group = models.CharField(max_length=10)  # sentinel, main, standby
+    period = models.PositiveIntegerField(default=0)
+    bed = models.ForeignKey(Bed, on_delete=models.PROTECT, related_name="stays")
+    first_night = models.DateField()
+    nights = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["first_night", "bed__code"]
+
+    def __str__(self) -> str:
+        return f"{self.participant} in {self.bed_id} from {self.first_night:%Y-%m-%d}"
+
+
+class PlanRun(models.Model):
+    """One run of the planner over the unit, with what it proved."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Solving"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="runs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=200, default="Re-plan")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    starts_on = models.DateField()
+    time_limit = models.PositiveIntegerField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=12, blank=True)  # optimal, feasible, infeasible
+    objective = models.BigIntegerField(null=True, blank=True)
+    bound = models.BigIntegerField(null=True, blank=True)
+    gap = models.FloatField(null=True, blank=True)
+    greedy_objective = models.BigIntegerField(null=True, blank=True)
+    cohorts = models.PositiveIntegerField(default=0)
+    placed = models.PositiveIntegerField(default=0)
+    greedy_placed = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"Plan run {self.pk} ({self.state})"

@@ -1,0 +1,93 @@
+"""The unit calendar: staff see every stay labelled and the load charts; a company sees
+its own studies labelled and everyone else's stays as anonymous busy blocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+
+from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
+
+
+def _page(user: Any, path: str = "/tcrc/") -> tuple[int, str]:
+    client = Client()
+    client.login(username=user.email, password=PASSWORD)
+    response = client.get(path)
+    return response.status_code, response.content.decode()
+
+
+def _planned(clinic: Clinic, replan: Any) -> None:
+    add_study(clinic, "ALPHA-SECRET", clinic.company_a)
+    add_study(clinic, "BETA-SECRET", clinic.company_b)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+
+
+def test_staff_see_every_study_and_the_load_charts(clinic: Clinic, replan: Any) -> None:
+    _planned(clinic, replan)
+    status, page = _page(clinic.coordinator)
+    assert status == 200
+    assert "ALPHA-SECRET" in page and "BETA-SECRET" in page
+    assert "Nurse load, day shift" in page and "Scanner slots" in page and "Beds occupied" in page
+    assert "Re-plan the unit" in page
+
+
+def test_a_company_sees_its_study_and_only_busy_blocks_of_the_others(
+    clinic: Clinic, replan: Any
+) -> None:
+    _planned(clinic, replan)
+    status, page = _page(clinic.member_a)
+    assert status == 200
+    assert "ALPHA-SECRET" in page
+    assert "BETA-SECRET" not in page
+    assert page.count("<title>Booked</title>") == 2  # B's two participants, anonymous
+    assert "Nurse load" not in page and "Re-plan" not in page
+
+
+def test_the_calendar_api_names_only_the_callers_stays(clinic: Clinic, replan: Any) -> None:
+    _planned(clinic, replan)
+    client = Client()
+    client.login(username=clinic.member_b.email, password=PASSWORD)
+    stays = client.get("/api/tcrc/calendar").json()
+    assert len(stays) == 4
+    mine = [s for s in stays if s["participant"]]
+    assert {s["participant"].split("-SAD")[0] for s in mine} == {"BETA-SECRET"}
+    others = [s for s in stays if not s["participant"]]
+    assert len(others) == 2 and all(
+        s["study_id"] is None and s["cohort_id"] is None for s in others
+    )
+
+
+def test_investors_do_not_see_the_unit(clinic: Clinic, replan: Any) -> None:
+    from translink.accounts import actions as account_actions
+    from translink.accounts.models import Role
+
+    firm = account_actions.create_organization(None, name="Venture", kind="investor")
+    investor = account_actions.create_account(
+        None,
+        email="v@venture.example",
+        full_name="Vic",
+        role=Role.INVESTOR,
+        organization=firm,
+        password=PASSWORD,
+    )
+    _planned(clinic, replan)
+    assert _page(investor)[0] == 404
+
+
+def test_a_study_ical_feed_lists_each_cohorts_stay(clinic: Clinic, replan: Any) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, cohorts=2)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    status, feed = _page(clinic.member_a, f"/tcrc/studies/{study.pk}/calendar.ics")
+    assert status == 200
+    assert feed.count("BEGIN:VEVENT") == 2 and "ALPHA-1 SAD 1" in feed and "\r\n" in feed
+    assert _page(clinic.member_b, f"/tcrc/studies/{study.pk}/calendar.ics")[0] == 404
+
+
+def test_the_planner_run_page_shows_the_result_beside_greedy(clinic: Clinic, replan: Any) -> None:
+    add_study(clinic, "ALPHA-1", clinic.company_a)
+    run = replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    status, page = _page(clinic.coordinator, f"/tcrc/runs/{run.pk}/")
+    assert status == 200
+    assert "Optimal: 1 of 1 cohorts placed" in page and "First come, first served: 1 placed" in page
+    assert 'value="100"' in page

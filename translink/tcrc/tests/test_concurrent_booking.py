@@ -1,0 +1,64 @@
+"""Two coordinators book the unit's last beds at the same moment: exactly one succeeds.
+
+This needs real row locks, so it runs on PostgreSQL (DATABASE_URL=postgres://...); SQLite
+serializes every write anyway and has no SELECT ... FOR UPDATE. The sequential case is in
+``test_booking.py``.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from translink.tcrc import actions
+from translink.tcrc.models import Cohort, Study
+from translink.tcrc.tests.conftest import Clinic, add_study
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL (set DATABASE_URL)"
+)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_coordinators_booking_the_last_beds_at_once_end_with_one_booking(
+    transactional_audit: None, clinic: Clinic
+) -> None:
+    first = add_study(clinic, "ALPHA-1", clinic.company_a, participants=4)
+    second = add_study(clinic, "BETA-1", clinic.company_b, participants=4)
+    # Both planned onto all four beds on the same nights, as two stale screens would show.
+    day = clinic.today + timedelta(days=7)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    Cohort.objects.update(dose_day=day)
+    start = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def book(name: str, coordinator: Any, study: Study) -> None:
+        try:
+            start.wait()
+            actions.book_study(coordinator, Study.objects.get(pk=study.pk))
+            outcomes[name] = "booked"
+        except ValidationError as refused:
+            outcomes[name] = " ".join(refused.messages)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=book, args=("first", clinic.coordinator, first)),
+        threading.Thread(target=book, args=("second", clinic.coordinator_2, second)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(v.split(":")[0] for v in outcomes.values()) == [
+        "No longer room for this study",
+        "booked",
+    ]
+    assert Study.objects.filter(status=Study.Status.BOOKED).count() == 1

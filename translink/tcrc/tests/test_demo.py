@@ -1,0 +1,22 @@
+"""The demo institute's unit: beds, holidays, booked and requested studies placed by the
+planner, and one study the planner will not dose because its IND is on full hold."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from translink.tcrc.models import Bed, Closure, PlanRun, Stay, Study
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_fills_the_unit_with_studies(capsys: pytest.CaptureFixture[str]) -> None:
+    call_command("load_demo")
+    assert Bed.objects.count() == 18 and Bed.objects.filter(telemetry=True).count() == 10
+    assert Closure.objects.exists()
+    run = PlanRun.objects.get()
+    assert run.state == PlanRun.State.DONE and run.placed >= 15
+    assert Study.objects.filter(status=Study.Status.BOOKED).count() == 2
+    assert Study.objects.exclude(refusal="").get().protocol_number == "RRI-620-SAD"
+    assert Stay.objects.count() > 150

@@ -1,0 +1,65 @@
+"""A study under an IND is dosed only while the IND allows it: never before it takes
+effect, never on a full clinical hold; the calendar says why (21 CFR 312.40, 312.42)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.test import Client
+
+from translink.regulatory import actions as regulatory
+from translink.regulatory.models import Ind
+from translink.tcrc.models import Cohort, Stay
+from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
+
+
+def _ind_in_effect(clinic: Clinic, effective: date) -> Ind:
+    ind = regulatory.register_ind(
+        None, product="TX-1 antibody", indication="Test", sponsor_investigator=clinic.lead
+    )
+    regulatory.submit(None, ind, sent_on=effective - timedelta(days=31))
+    regulatory.record_fda_receipt(None, ind, received=effective - timedelta(days=30))
+    regulatory.make_effective(None, ind, on=effective)
+    ind.refresh_from_db()
+    return ind
+
+
+def test_a_study_under_a_full_hold_is_not_dosed_and_the_calendar_says_why(
+    clinic: Clinic, replan: Any
+) -> None:
+    ind = _ind_in_effect(clinic, clinic.today - timedelta(days=60))
+    regulatory.apply_transition(None, ind, "full_hold", on=clinic.today - timedelta(days=2))
+    held = add_study(clinic, "HELD-1", clinic.company_a, ind=ind)
+    free = add_study(clinic, "FREE-1", clinic.company_b)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    assert not Stay.objects.filter(cohort__study=held).exists()
+    assert Cohort.objects.get(study=held).dose_day is None
+    assert Cohort.objects.get(study=free).dose_day is not None
+    held.refresh_from_db()
+    assert "full clinical hold" in held.refusal
+    client = Client()
+    client.login(username=clinic.coordinator.email, password=PASSWORD)
+    page = client.get("/tcrc/").content.decode()
+    assert "HELD-1 is not dosed" in page and "full clinical hold" in page
+
+
+def test_lifting_the_hold_lets_the_next_plan_dose_it(clinic: Clinic, replan: Any) -> None:
+    ind = _ind_in_effect(clinic, clinic.today - timedelta(days=60))
+    regulatory.apply_transition(None, ind, "full_hold", on=clinic.today - timedelta(days=5))
+    held = add_study(clinic, "HELD-1", clinic.company_a, ind=ind)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    regulatory.apply_transition(None, ind, "lift", on=clinic.today - timedelta(days=1))
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    held.refresh_from_db()
+    assert held.refusal == ""
+    assert Cohort.objects.get(study=held).dose_day is not None
+
+
+def test_no_dose_before_the_ind_takes_effect(clinic: Clinic, replan: Any) -> None:
+    effective = clinic.today + timedelta(days=14)
+    ind = _ind_in_effect(clinic, effective)
+    study = add_study(clinic, "SOON-1", clinic.company_a, ind=ind, start=0)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    dose_day = Cohort.objects.get(study=study).dose_day
+    assert dose_day is not None and dose_day >= effective

@@ -1,0 +1,73 @@
+"""Capacity quotes in the page and the API: the earliest start beside the booked studies,
+what blocks a study that cannot fit, field messages for bad input, and no other sponsor."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.test import Client
+
+from translink.audit.models import AuditEvent
+from translink.tcrc import actions
+from translink.tcrc.models import Cohort, Study
+from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.login(username=user.email, password=PASSWORD)
+    return client
+
+
+def _form(clinic: Clinic, **fields: Any) -> dict[str, Any]:
+    earliest = clinic.today + timedelta(days=3)
+    return {"cohorts": 2, "participants": 3, "sentinels": 0, "standby": 1, "nights": 2,
+            "review_gap_days": 2, "earliest": earliest.isoformat(), **fields}  # fmt: skip
+
+
+def test_on_an_empty_unit_the_quote_is_the_first_dosing_day(clinic: Clinic) -> None:
+    page = _client(clinic.member_a).post("/tcrc/quote/", _form(clinic)).content.decode()
+    assert "Earliest first dosing" in page
+    first = clinic.today + timedelta(days=3)
+    while first.weekday() >= 5:
+        first += timedelta(days=1)
+    assert f"{first:%A} {first.day} {first:%B %Y}" in page
+
+
+def test_a_study_that_cannot_fit_is_told_what_blocks_it_without_naming_anyone(
+    clinic: Clinic, replan: Any
+) -> None:
+    booked = add_study(clinic, "BETA-SECRET", clinic.company_b, participants=4, nights=38, start=1)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    actions.book_study(clinic.coordinator, booked)
+    page = _client(clinic.member_a).post("/tcrc/quote/", _form(clinic)).content.decode()
+    assert "It does not fit" in page and "Beds on" in page
+    assert "BETA-SECRET" not in page
+
+
+def test_bad_input_gets_field_messages_and_saves_nothing(clinic: Clinic) -> None:
+    client = _client(clinic.member_a)
+    before = (Study.objects.count(), Cohort.objects.count(), AuditEvent.objects.count())
+    bad = _form(clinic, participants=3, sentinels=4, scan_days="1, soon", earliest="2001-01-01")
+    response = client.post("/tcrc/quote/", bad)
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "Sentinels are among the participants" in page
+    assert "Give whole study days separated by commas" in page
+    assert "The earliest start cannot be in the past" in page
+    assert (Study.objects.count(), Cohort.objects.count(), AuditEvent.objects.count()) == before
+
+
+def test_the_api_quotes_and_refuses_bad_fields_by_name(clinic: Clinic) -> None:
+    client = _client(clinic.member_a)
+    good = {**_form(clinic), "scan_days": [1]}
+    answer = client.post("/api/tcrc/quotes", good, content_type="application/json").json()
+    assert answer["fits"] is True and answer["start"] >= good["earliest"]
+    bad = client.post("/api/tcrc/quotes", {**good, "sentinels": 9}, content_type="application/json")
+    assert bad.status_code == 422
+    assert "sentinels" in bad.content.decode()
+
+
+def test_researchers_and_investors_cannot_ask_for_quotes(clinic: Clinic) -> None:
+    assert _client(clinic.lead.user).get("/tcrc/quote/").status_code == 404

@@ -1,0 +1,66 @@
+"""After a safety review the unit re-plans: a repeated dose level or an added cohort gets
+beds, a stopped study frees its future beds, and stays under way never move."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from translink.tcrc import actions
+from translink.tcrc.models import Cohort, Stay, Study
+from translink.tcrc.tests.conftest import Clinic, add_study
+
+
+def _run(
+    clinic: Clinic, django_capture_on_commit_callbacks: Any, cohort: Cohort, outcome: str
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.record_review_outcome(clinic.coordinator, cohort, outcome, today=clinic.today)
+
+
+def test_repeating_a_dose_level_inserts_a_cohort_after_it(
+    clinic: Clinic, replan: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, cohorts=2)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    first = study.cohorts.get(sequence=1)
+    _run(clinic, django_capture_on_commit_callbacks, first, "repeat")
+    cohorts = list(study.cohorts.order_by("sequence"))
+    assert [c.sequence for c in cohorts] == [1, 2, 3]
+    assert all(c.dose_day is not None for c in cohorts)
+    assert cohorts[0].dose_day < cohorts[1].dose_day < cohorts[2].dose_day  # type: ignore[operator]
+
+
+def test_stopping_a_study_frees_its_future_beds(
+    clinic: Clinic, replan: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, cohorts=3)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    _run(clinic, django_capture_on_commit_callbacks, study.cohorts.get(sequence=1), "stop")
+    assert Study.objects.get(pk=study.pk).status == Study.Status.STOPPED
+    assert not Stay.objects.filter(cohort__study=study).exists()
+    assert set(study.cohorts.values_list("status", flat=True)) == {Cohort.Status.CANCELLED}
+
+
+def test_stays_under_way_keep_their_beds_when_the_unit_is_re_planned(
+    clinic: Clinic, replan: Any
+) -> None:
+    running = add_study(clinic, "ALPHA-1", clinic.company_a, nights=6, start=0)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    cohort = running.cohorts.get()
+    assert cohort.dose_day is not None
+    # Three days later the cohort is in the unit; an urgent study arrives.
+    later = cohort.dose_day + timedelta(days=1)
+    add_study(clinic, "BETA-1", clinic.company_b, participants=4, start=0, priority=10)
+    replan(clinic.coordinator, clinic.unit, today=later)
+    assert Cohort.objects.get(pk=cohort.pk).dose_day == cohort.dose_day
+
+
+def test_an_unknown_outcome_is_refused(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    with pytest.raises(ValidationError, match="Choose one of: repeat, add, stop"):
+        actions.record_review_outcome(clinic.coordinator, study.cohorts.get(), "maybe")
+    assert study.cohorts.count() == 1

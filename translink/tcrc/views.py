@@ -1,0 +1,228 @@
+"""Pages of the unit: the calendar (Gantt chart and load charts), planner runs with their
+progress, studies with booking and safety-review outcomes, capacity quotes, iCalendar."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from translink.accounts.models import Role
+from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
+from translink.lib.forms import apply_errors
+from translink.lib.icalendar import DayEvent, feed
+from translink.regulatory.models import Obligation
+from translink.tcrc import actions, charts
+from translink.tcrc.forms import QuoteForm, ReviewOutcomeForm, TrialEventForm
+from translink.tcrc.models import Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
+
+QUOTE_ROLES = (*UNIT_STAFF, Role.INDUSTRY)
+EVENT_ROLES = (*COORDINATORS, Role.REGULATORY)
+
+
+def _unit(request: HttpRequest) -> Unit | None:
+    return visible(user_of(request), Unit).first()
+
+
+@signed_in(*UNIT_VIEWERS)
+def unit_calendar(request: HttpRequest) -> HttpResponse:
+    """Beds by day for everyone who may see the unit; the load charts for its staff."""
+    user, today = user_of(request), timezone.localdate()
+    unit = _unit(request)
+    if unit is None:
+        return render(request, "tcrc/calendar.html", {"unit": None})
+    start, days = today, unit.horizon_days
+    if user.role in UNIT_STAFF:
+        start, series = charts.unit_series(unit, today)
+    # Every stay in the window, for the busy blocks; labels only where the wall allows.
+    stays = list(
+        Stay.objects.filter(bed__unit=unit, first_night__lt=start + timedelta(days=days))
+        .select_related("cohort__study", "bed")
+        .order_by("first_night")
+    )
+    shown = set(visible(user, Cohort).filter(study__unit=unit).values_list("pk", flat=True))
+    context = {
+        "unit": unit,
+        "gantt": charts.gantt(list(unit.beds.all()), stays, shown, start, days, today),
+        "legend": charts.legend(stays, shown),
+        "refused": visible(user, Study).filter(unit=unit).exclude(refusal=""),
+        "staff": user.role in UNIT_STAFF,
+        "coordinator": user.role in COORDINATORS,
+    }
+    if user.role in UNIT_STAFF:
+        context["series_start"], context["series"] = start, series
+        context["run"] = PlanRun.objects.filter(unit=unit).first()
+    return render(request, "tcrc/calendar.html", context)
+
+
+@require_POST
+@signed_in(*COORDINATORS)
+def plan(request: HttpRequest) -> HttpResponse:
+    unit = _unit(request)
+    if unit is None:
+        messages.error(request, "There is no unit to plan.")
+        return redirect("unit_calendar")
+    run = actions.request_plan(user_of(request), unit, reason="Re-plan from the calendar")
+    return redirect("plan_run", pk=run.pk)
+
+
+@object_route(pk=PlanRun, roles=tuple(COORDINATORS))
+def plan_run(request: HttpRequest, pk: int) -> HttpResponse:
+    """The run's progress; the fragment polls itself until the planner is done."""
+    run = get_visible_or_404(user_of(request), PlanRun, pk=pk)
+    elapsed = (timezone.now() - run.started_at).total_seconds() if run.started_at else 0.0
+    percent = (
+        100
+        if run.state in (PlanRun.State.DONE, PlanRun.State.FAILED)
+        else min(99, int(100 * elapsed / max(run.time_limit, 1)))
+    )
+    template = "tcrc/_run.html" if request.htmx else "tcrc/run.html"  # type: ignore[attr-defined]
+    return render(request, template, {"run": run, "percent": percent})
+
+
+@signed_in(*UNIT_VIEWERS)
+def studies(request: HttpRequest) -> HttpResponse:
+    found = visible(user_of(request), Study).select_related("sponsor").prefetch_related("cohorts")
+    return render(request, "tcrc/studies.html", {"studies": found})
+
+
+def _study_page(
+    request: HttpRequest,
+    study: Study,
+    form: ReviewOutcomeForm | None = None,
+    status: int = 200,
+    event_form: TrialEventForm | None = None,
+) -> HttpResponse:
+    user = user_of(request)
+    cohorts = visible(user, Cohort).filter(study=study).order_by("sequence")
+    if form is None:
+        form = ReviewOutcomeForm()
+    form.fields["cohort"].queryset = cohorts.exclude(status=Cohort.Status.CANCELLED)  # type: ignore[attr-defined]
+    context = {
+        "study": study,
+        "cohorts": cohorts,
+        "stays": visible(user, Stay).filter(cohort__study=study).select_related("bed", "cohort"),
+        "coordinator": user.role in COORDINATORS,
+        "review_form": form,
+        "event_form": event_form or TrialEventForm(),
+        "records_events": user.role in EVENT_ROLES,
+        "obligations": visible(user, Obligation).filter(study=study),
+        "sponsor_shown": user.role in UNIT_STAFF or user.organization_id == study.sponsor_id,
+    }
+    return render(request, "tcrc/study.html", context, status=status)
+
+
+@object_route(pk=Study)
+def study(request: HttpRequest, pk: int) -> HttpResponse:
+    return _study_page(request, get_visible_or_404(user_of(request), Study, pk=pk))
+
+
+@require_POST
+@object_route(pk=Study, roles=tuple(COORDINATORS))
+def study_book(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_visible_or_404(user_of(request), Study, pk=pk)
+    try:
+        actions.book_study(user_of(request), item)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, "The study is booked: its cohorts keep their days.")
+    return redirect("tcrc_study", pk=item.pk)
+
+
+@require_POST
+@object_route(pk=Study, roles=tuple(COORDINATORS))
+def study_review(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_visible_or_404(user_of(request), Study, pk=pk)
+    form = ReviewOutcomeForm(request.POST)
+    form.fields["cohort"].queryset = visible(user_of(request), Cohort).filter(study=item)  # type: ignore[attr-defined]
+    if form.is_valid():
+        try:
+            run = actions.record_review_outcome(
+                user_of(request), form.cleaned_data["cohort"], form.cleaned_data["outcome"]
+            )
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Recorded; the unit is being re-planned around it.")
+            return redirect("plan_run", pk=run.pk)
+    return _study_page(request, item, form, status=422)
+
+
+@require_POST
+@object_route(pk=Study, roles=EVENT_ROLES)
+def study_trial_event(request: HttpRequest, pk: int) -> HttpResponse:
+    """First enrollment or primary completion: ClinicalTrials.gov's clocks start."""
+    item = get_visible_or_404(user_of(request), Study, pk=pk)
+    form = TrialEventForm(request.POST)
+    if form.is_valid():
+        try:
+            made = actions.record_trial_event(user_of(request), item, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Recorded; {len(made)} ClinicalTrials.gov obligation(s).")
+            return redirect("tcrc_study", pk=item.pk)
+    return _study_page(request, item, status=422, event_form=form)
+
+
+@object_route(pk=Study)
+def study_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    """The study's dosing and stay dates as iCalendar."""
+    item = get_visible_or_404(user_of(request), Study, pk=pk)
+    events = []
+    for cohort in visible(user_of(request), Cohort).filter(study=item).exclude(dose_day=None):
+        assert cohort.dose_day is not None
+        admitted = cohort.dose_day + timedelta(days=cohort.admission_offset)
+        discharge = cohort.discharge_day() or cohort.dose_day
+        events.append(
+            DayEvent(
+                uid=f"tcrc-cohort-{cohort.pk}@translink",
+                day=admitted,
+                days=(discharge - admitted).days + 1,
+                summary=f"{item.protocol_number} {cohort.label}: {cohort.participants} in the unit",
+                description=f"Dosing from {cohort.dose_day:%Y-%m-%d}, out {discharge:%Y-%m-%d}.",
+            )
+        )
+    body = feed(f"TCRC {item.protocol_number}", events, now=timezone.now())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="tcrc-study-{item.pk}.ics"'
+    return response
+
+
+@signed_in(*QUOTE_ROLES)
+def quote(request: HttpRequest) -> HttpResponse:
+    """When could a study like this run? Only dates and resources; never another study."""
+    unit = _unit(request)
+    form = QuoteForm(
+        request.POST or None, initial={"earliest": timezone.localdate() + timedelta(days=14)}
+    )
+    answer = built = None
+    if request.method == "POST" and form.is_valid() and unit is not None:
+        answer, built = actions.quote_study(unit, form.cohorts_described())
+    status = 422 if request.method == "POST" and not form.is_valid() else 200
+    blocked = []
+    if answer is not None and built is not None and not answer.fits:
+        blocked = [
+            (resource, [built.date(day) for day in days[:12]], len(days))
+            for resource, days in answer.blocked.items()
+        ]
+    context = {
+        "form": form,
+        "unit": unit,
+        "answer": answer,
+        "start": built.date(answer.start)
+        if answer and built and answer.start is not None
+        else None,
+        "finish": built.date(answer.finish)
+        if answer and built and answer.finish is not None
+        else None,
+        "blocked": blocked,
+    }
+    return render(request, "tcrc/quote.html", context, status=status)
