@@ -73,8 +73,6 @@ def test_department_counts_include_only_researchers_the_reader_may_see(client, w
         for d in Department.objects.all()
     }
     assert counts == {"alliance_manager": everyone, "company_a": open_ones}
-    assert (
-        counts["company_a"][world.department.code]
-        < counts["alliance_manager"][world.department.code]
-    )
+    code = world.department.code
+    assert (counts["company_a"][code] or 0) < (counts["alliance_manager"][code] or 0)
     assert client.get("/api/people/departments").status_code == 401
