@@ -1,9 +1,10 @@
-"""A synthetic matching index for the speed benchmark: vocabulary, texts, BM25, vectors.
+"""A synthetic matching corpus for the speed benchmark: vocabulary, texts, vectors.
 
 Publications are sorted by researcher, so each researcher's publications are one
-contiguous run (``researcher_starts``) and per-researcher reductions are ``reduceat``.
-Texts are term ids drawn from a Zipf-Mandelbrot law over pseudo-words that the engine's
-tokenizer keeps as they are, so BM25 postings look like those of real abstracts.
+contiguous run (``researcher_starts``), in the order the engine's ``documents_of`` reads
+them. Texts are term ids drawn from a Zipf-Mandelbrot law over pseudo-words that the
+engine's tokenizer keeps as they are, so BM25 postings look like those of real abstracts.
+The engine indexes the texts itself; nothing here is searched.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from translink.matching.engine.lexical import K1, B
 from translink.matching.engine.terms import terms
 
 VOCABULARY_SIZE = 20_000
@@ -29,18 +29,13 @@ Advance = Callable[[int], None]
 
 @dataclass(frozen=True, eq=False)
 class SyntheticIndex:
-    """Everything a query reads. ``vectors`` are float32 unit rows, one per publication."""
+    """The generated publications. ``vectors`` are float32 unit rows, one per publication."""
 
     vocabulary: list[str]
     term_ids: dict[str, int]
     tokens: npt.NDArray[np.uint16]  # all publications' term ids, concatenated
     token_starts: npt.NDArray[np.int64]  # publication i is tokens[starts[i]:starts[i + 1]]
     researcher_starts: npt.NDArray[np.int64]  # first publication of each researcher
-    posting_starts: npt.NDArray[np.int64]  # term t's postings: [starts[t]:starts[t + 1]]
-    posting_documents: npt.NDArray[np.int32]
-    posting_counts: npt.NDArray[np.float32]
-    idf: npt.NDArray[np.float64]
-    length_norm: npt.NDArray[np.float32]
     vectors: npt.NDArray[np.float32]
 
     @property
@@ -50,10 +45,6 @@ class SyntheticIndex:
     @property
     def publication_count(self) -> int:
         return len(self.token_starts) - 1
-
-    def document_frequency(self, term: int) -> int:
-        """How many publications contain ``term``."""
-        return int(self.posting_starts[term + 1] - self.posting_starts[term])
 
     def publication_terms(self, publication: int) -> npt.NDArray[np.uint16]:
         """The term ids of one publication, title first."""
@@ -65,9 +56,8 @@ class SyntheticIndex:
         return " ".join(self.vocabulary[int(i)] for i in ids)
 
     def nbytes(self) -> dict[str, int]:
-        """Bytes held by the vectors, the texts and the BM25 postings."""
-        postings = self.posting_documents.nbytes + self.posting_counts.nbytes
-        return {"vectors": self.vectors.nbytes, "texts": self.tokens.nbytes, "bm25": postings}
+        """Bytes held by the generated vectors and texts (term ids)."""
+        return {"vectors": self.vectors.nbytes, "texts": self.tokens.nbytes}
 
 
 def pseudo_words(count: int, rng: np.random.Generator) -> list[str]:
@@ -122,24 +112,6 @@ def texts(
     return tokens, starts
 
 
-def postings(
-    tokens: npt.NDArray[np.uint16], starts: npt.NDArray[np.int64], vocabulary: int
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float32]]:
-    """The inverted index: per term, the publications it occurs in (ascending), with counts."""
-    publications = len(starts) - 1
-    keys = np.repeat(np.arange(publications, dtype=np.int64), np.diff(starts))
-    keys += tokens.astype(np.int64) * publications
-    keys.sort()
-    first = np.r_[True, keys[1:] != keys[:-1]]
-    at = np.flatnonzero(first)
-    counts = np.diff(np.r_[at, len(keys)]).astype(np.float32)
-    unique = keys[at]
-    del keys, first
-    term = unique // publications
-    posting_starts = np.searchsorted(term, np.arange(vocabulary + 1)).astype(np.int64)
-    return posting_starts, (unique % publications).astype(np.int32), counts
-
-
 def unit_vectors(
     rows: int, dimension: int, rng: np.random.Generator, advance: Advance
 ) -> npt.NDArray[np.float32]:
@@ -161,25 +133,15 @@ def build_index(
     advance_texts: Advance,
     advance_vectors: Advance,
 ) -> SyntheticIndex:
-    """A reproducible index; texts and postings are built before the vectors are allocated,
-    so their sort's scratch memory is freed before the largest array exists."""
+    """A reproducible corpus of ``researchers`` owning ``publications``."""
     rng = np.random.default_rng(seed)
     vocabulary = pseudo_words(VOCABULARY_SIZE, rng)
     tokens, token_starts = texts(publications, zipf_cdf(VOCABULARY_SIZE), rng, advance_texts)
-    posting_starts, documents, counts = postings(tokens, token_starts, VOCABULARY_SIZE)
-    frequency = np.diff(posting_starts).astype(np.float64)
-    lengths = np.diff(token_starts).astype(np.float64)
     return SyntheticIndex(
         vocabulary=vocabulary,
         term_ids={word: i for i, word in enumerate(vocabulary)},
         tokens=tokens,
         token_starts=token_starts,
         researcher_starts=researcher_runs(researchers, publications, rng),
-        posting_starts=posting_starts,
-        posting_documents=documents,
-        posting_counts=counts,
-        # The engine's BM25, term for term (translink.matching.engine.lexical).
-        idf=np.log(1 + (publications - frequency + 0.5) / (frequency + 0.5)),
-        length_norm=(K1 * (1 - B + B * lengths / lengths.mean())).astype(np.float32),
         vectors=unit_vectors(publications, dimension, rng, advance_vectors),
     )

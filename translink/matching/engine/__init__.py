@@ -30,6 +30,10 @@ best first. Each :class:`RankedResearcher` carries its ``score`` and its ``evide
 best publications with their fused similarity (0 to 1) and the query's terms they share,
 heaviest first.
 
+Speed: ``Corpus.rank(..., limit=n)`` scores exactly only the researchers that can reach
+the top n, found from an int8 scan of every vector with a proven error bound (semantic,
+shortlist); the answer is the exhaustive ranking's (``limit=None``), which the tests check.
+
 Usage::
 
     loaded = load_encoder()                    # never raises; .encoder may be None
