@@ -1,0 +1,70 @@
+"""A coordinator re-plans the unit from its calendar and watches the run to its end; the
+sponsor then sees its own stays labelled and the others' as anonymous busy beds."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from translink.accounts import actions as account_actions
+from translink.accounts.models import Role
+from translink.tcrc.models import Bed, Cohort, Study, Unit
+
+pytestmark = pytest.mark.browser
+PASSWORD = "correct horse battery staple 42"
+
+
+def _sign_in(page: Any, email: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state("networkidle")
+
+
+def _unit_with_two_sponsors() -> None:
+    institute = account_actions.create_organization(None, name="Institute", kind="institute")
+    unit = Unit.objects.create(name="Phase 1 unit", horizon_days=42, plan_seconds=3)
+    for n in range(6):
+        Bed.objects.create(unit=unit, code=f"B{n}", room=f"Room {n // 2}")
+    account_actions.create_account(
+        None, email="tcrc@test.example", full_name="Tara Coordinator", role=Role.TCRC_COORDINATOR,
+        organization=institute, password=PASSWORD,
+    )  # fmt: skip
+    for name, protocol in (("Alpha Pharma", "ALPHA-7"), ("Beta Bio", "BETA-9")):
+        company = account_actions.create_organization(None, name=name, kind="company")
+        account_actions.create_account(
+            None, email=f"member@{protocol.lower()}.example", full_name=f"{name} member",
+            role=Role.INDUSTRY, organization=company, password=PASSWORD,
+        )  # fmt: skip
+        study = Study.objects.create(
+            unit=unit, sponsor=company, protocol_number=protocol, title=f"{protocol} in humans",
+            submitted_at=timezone.now(),
+        )  # fmt: skip
+        Cohort.objects.create(
+            study=study, part="SAD", sequence=1, participants=3, sentinels=0, standby=0, nights=12,
+            load=[[1, 1, 1]] * 13, earliest=timezone.localdate() + timedelta(days=2),
+        )  # fmt: skip
+
+
+def test_a_coordinator_re_plans_and_a_sponsor_sees_only_its_own_stays(page: Any) -> None:
+    _unit_with_two_sponsors()
+    _sign_in(page, "tcrc@test.example")
+    page.goto("/tcrc/")
+    page.get_by_role("button", name="Re-plan the unit").click()
+    status = page.get_by_role("status").filter(has_text="Re-plan from the calendar")
+    status.get_by_text("2 of 2 cohorts placed").wait_for()
+    assert page.locator("progress#run-bar").get_attribute("value") == "100"
+    page.get_by_role("link", name="Back to the calendar").click()
+    assert page.locator("svg g title", has_text="ALPHA-7 SAD 1").count() == 3
+    page.screenshot(path="var/unit-calendar-coordinator.png", full_page=True)
+
+    page.get_by_role("button", name="Sign out").click()
+    _sign_in(page, "member@alpha-7.example")
+    page.goto("/tcrc/")
+    assert page.locator("svg g title", has_text="ALPHA-7 SAD 1").count() == 3
+    assert "BETA-9" not in page.content()
+    assert page.locator("svg g title", has_text="Booked").count() == 3
