@@ -57,7 +57,8 @@ def request_plan(
 def solve_run(run: PlanRun) -> PlanRun:
     """Solve a queued run and save the plan: CP-SAT, checked, beside the greedy baseline."""
     PlanRun.objects.filter(pk=run.pk).update(state=PlanRun.State.RUNNING, started_at=timezone.now())
-    built = instances.build(run.unit, run.starts_on)
+    # A run picked up after midnight plans from the day it runs.
+    built = instances.build(run.unit, max(run.starts_on, timezone.localdate()))
     greedy = plan_greedy(built.instance)
     plan = plan_cpsat(built.instance, time_limit=run.time_limit)
     fields: dict[str, Any] = {
@@ -73,10 +74,14 @@ def solve_run(run: PlanRun) -> PlanRun:
         if not verdict.valid:
             fields.update(state=PlanRun.State.FAILED, message="; ".join(verdict.violations[:5]))
         else:
-            save_plan(run.unit, built, plan)
-            fields.update(
-                objective=plan.objective, bound=plan.bound, gap=plan.gap, placed=plan.placed()
-            )
+            try:
+                save_plan(run.unit, built, plan)
+            except StalePlan as stale:
+                fields.update(state=PlanRun.State.FAILED, message=str(stale))
+            else:
+                fields.update(
+                    objective=plan.objective, bound=plan.bound, gap=plan.gap, placed=plan.placed()
+                )
     else:
         fields.update(message="; ".join(plan.conflicts) or "No plan within the time limit.")
     PlanRun.objects.filter(pk=run.pk).update(**fields)
@@ -89,19 +94,34 @@ def solve_run(run: PlanRun) -> PlanRun:
     return run
 
 
+class StalePlan(Exception):
+    """The unit changed while the planner ran: saving would undo a booking or a stop."""
+
+
 def save_plan(unit: Unit, built: instances.UnitInstance, plan: Plan) -> None:
-    """Write the plan's dosing days and named beds, replacing the unit's previous plan."""
+    """Write the plan's dosing days and named beds, replacing the unit's previous plan, if
+    nothing it was built from has changed meanwhile (checked under the unit's lock)."""
     beds = {bed.code: bed for bed in unit.beds.all()}
     with transaction.atomic():
         Unit.objects.select_for_update().get(pk=unit.pk)
+        if instances.fingerprint(unit) != built.fingerprint:
+            raise StalePlan(
+                "The unit changed while the planner ran (a booking, a stop or a safety-review "
+                "outcome); nothing was saved. Re-plan to include it."
+            )
         Study.objects.filter(unit=unit).update(refusal="")
         for study_id, why in built.refused.items():
             Study.objects.filter(pk=study_id).update(refusal=why[:300])
-        refused = Cohort.objects.filter(study__in=list(built.refused)).exclude(
-            status=Cohort.Status.CANCELLED
-        )
+        # Cohorts the IND stops from being dosed; those in the unit now are planned (pinned).
+        refused = [
+            c.pk
+            for c in Cohort.objects.filter(study__in=list(built.refused))
+            .exclude(status=Cohort.Status.CANCELLED)
+            .exclude(pk__in=[c.pk for c in built.cohorts.values()])
+            if c.dose_day is None or c.dose_day >= built.starts_on
+        ]
         Stay.objects.filter(cohort__in=refused).delete()
-        refused.update(dose_day=None, status=Cohort.Status.UNPLACED)
+        Cohort.objects.filter(pk__in=refused).update(dose_day=None, status=Cohort.Status.UNPLACED)
         Stay.objects.filter(cohort__in=[c.pk for c in built.cohorts.values()]).delete()
         for key, cohort in built.cohorts.items():
             placed = key in plan.days
@@ -112,6 +132,7 @@ def save_plan(unit: Unit, built: instances.UnitInstance, plan: Plan) -> None:
             Stay(
                 cohort=built.cohorts[s.cohort],
                 participant=_code(built.cohorts[s.cohort], s.participant),
+                number=s.participant,
                 group=s.group,
                 period=s.period,
                 bed=beds[s.bed],
@@ -162,15 +183,19 @@ def book_study(actor: Any, study: Study) -> Study:
 def _booking_blockers(unit: Unit, study: Study, cohorts: list[Cohort]) -> list[str]:
     if study.refusal:
         return [study.refusal]
-    built = instances.build(unit, timezone.localdate())
-    if any(str(c.pk) not in built.cohorts for c in cohorts):
+    today = timezone.localdate()
+    built = instances.build(unit, today)
+    ahead = [c for c in cohorts if (c.discharge_day() or today) >= today]
+    if any(str(c.pk) not in built.cohorts for c in ahead):
         return ["some planned days have passed: re-plan the unit"]
-    booked = Usage(built.instance)
-    for key, cohort in built.cohorts.items():
-        if cohort.study.status == Study.Status.BOOKED and cohort.dose_day is not None:
-            booked.add(built.instance.cohort(key), built.day(cohort.dose_day))
+    # Everyone pinned already: booked studies and cohorts in the unit now. The planner may
+    # use paid nurse overtime, so booking does too.
+    booked = Usage(built.instance, overtime=True)
+    for spec in built.instance.cohorts:
+        if spec.fixed_day is not None and built.cohorts[spec.key].study_id != study.pk:
+            booked.add(spec, spec.fixed_day)
     found: list[str] = []
-    for cohort in cohorts:
+    for cohort in ahead:
         assert cohort.dose_day is not None
         spec = built.instance.cohort(str(cohort.pk))
         for blocker in booked.blockers(spec, built.day(cohort.dose_day)):

@@ -3,7 +3,7 @@ quotes, booking, safety-review outcomes and planner runs."""
 
 # No `from __future__ import annotations`: django-ninja reads these annotations at run time.
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
@@ -16,9 +16,9 @@ from ninja.pagination import paginate
 from translink.accounts.models import Role
 from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
 from translink.lib.pagination import PageNumbers
-from translink.tcrc import actions
+from translink.tcrc import actions, queries
 from translink.tcrc.forms import QuoteForm
-from translink.tcrc.models import Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.models import Cohort, PlanRun, Study, Unit
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
 router = Router(tags=["tcrc"])
@@ -139,15 +139,12 @@ def get_study(request: HttpRequest, study_id: int) -> Study:
 def unit_calendar(request: HttpRequest, days: int = 182) -> list[StayOut]:
     """Every stay from today on; others' studies as anonymous busy beds."""
     user, today = user_of(request), timezone.localdate()
-    shown = set(visible(user, Cohort).values_list("pk", flat=True))
-    window = min(max(days, 1), 366)
-    stays = Stay.objects.filter(
-        bed__unit__in=visible(user, Unit), first_night__lt=today + timedelta(days=window)
-    ).select_related("bed", "cohort")
+    unit = visible(user, Unit).first()
+    if unit is None:
+        return []
+    stays, shown = queries.calendar_stays(user, unit, today, min(max(days, 1), 366))
     found = []
     for stay in stays:
-        if (stay.first_night + timedelta(days=stay.nights)) < today:
-            continue
         mine = stay.cohort_id in shown
         found.append(
             StayOut(
@@ -169,6 +166,7 @@ def quote(request: HttpRequest, payload: QuoteIn) -> QuoteOut:
     if unit is None:
         raise Http404
     form = QuoteForm({**payload.dict(), "scan_days": ", ".join(map(str, payload.scan_days))})
+    form.horizon_days = unit.horizon_days
     if not form.is_valid():
         raise ValidationError({field: list(errors) for field, errors in form.errors.items()})
     answer, built = actions.quote_study(unit, form.cohorts_described())

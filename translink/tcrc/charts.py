@@ -38,12 +38,18 @@ class Gantt:
     bars: list[Bar] = field(default_factory=list)
     months: list[tuple[int, str]] = field(default_factory=list)
     weekends: list[int] = field(default_factory=list)
-    closed: list[int] = field(default_factory=list)
+    closures: list[tuple[int, str]] = field(default_factory=list)  # x, why
     today: int | None = None
 
 
 def gantt(
-    beds: list[Bed], stays: list[Stay], shown: set[int], start: date, days: int, today: date
+    beds: list[Bed],
+    stays: list[Stay],
+    shown: set[int],
+    start: date,
+    days: int,
+    today: date,
+    closures: dict[date, str] | None = None,
 ) -> Gantt:
     """Beds down, days across. Stays of cohorts in ``shown`` carry their study and cohort;
     the others are anonymous busy blocks, with nothing that names them."""
@@ -56,6 +62,8 @@ def gantt(
             picture.months.append((LEFT + n * DAY, f"{day:%b %Y}"))
         if day.weekday() >= 5:
             picture.weekends.append(LEFT + n * DAY)
+        if closures and day in closures:
+            picture.closures.append((LEFT + n * DAY, f"{day:%d %b}: {closures[day]}"))
     if 0 <= (today - start).days < days:
         picture.today = LEFT + (today - start).days * DAY
     for stay in stays:
@@ -86,6 +94,7 @@ class Series:
     height: int
     bars: list[tuple[int, int, int, bool]] = field(default_factory=list)  # x, y, height, over
     capacity: str = ""  # an SVG path of the capacity line
+    overtime: str = ""  # the same with paid overtime on top, where the unit allows it
     peak: int = 0
 
 
@@ -102,6 +111,7 @@ def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
             f"Nurse load, {name} shift",
             [usage.nurses.get((d, shift), 0) for d in range(days)],
             [plan_unit.nurse_capacity[d][shift] for d in range(days)],
+            plan_unit.nurse_overtime,
         )
         for shift, name in enumerate(SHIFTS)
     ]
@@ -117,20 +127,28 @@ def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
     return built.starts_on, series
 
 
-def _series(name: str, used: list[int], capacity: list[int], height: int = 70) -> Series:
-    top = max([*used, *capacity, 1])
+def _series(name: str, used: list[int], capacity: list[int], overtime: int = 0) -> Series:
+    height = 70
+    top = max([*used, *(c + overtime for c in capacity), 1])
     scale = height / top
     picture = Series(name, LEFT + len(used) * DAY + 4, height + 4, peak=max(used, default=0))
     for n, value in enumerate(used):
         if value:
             bar = round(value * scale)
             picture.bars.append((LEFT + n * DAY, height - bar + 2, bar, value > capacity[n]))
+    picture.capacity = _steps(capacity, scale, height)
+    if overtime:
+        picture.overtime = _steps([c + overtime for c in capacity], scale, height)
+    return picture
+
+
+def _steps(values: list[int], scale: float, height: int) -> str:
+    """A step line through one value a day, as an SVG path."""
     steps: list[str] = []
-    for n, value in enumerate(capacity):
+    for n, value in enumerate(values):
         y = height - round(value * scale) + 2
         steps.append(f"{'M' if n == 0 else 'L'}{LEFT + n * DAY},{y} L{LEFT + (n + 1) * DAY},{y}")
-    picture.capacity = " ".join(steps)
-    return picture
+    return " ".join(steps)
 
 
 def legend(stays: list[Stay], shown: set[int]) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from translink.tcrc.models import Cohort
 class QuoteForm(forms.Form):
     """A study described in a few numbers: its cohorts are alike and chained by reviews."""
 
+    horizon_days = 182  # the unit's, set by the view
     cohorts = forms.IntegerField(
         min_value=1, max_value=12, initial=4, help_text="How many cohorts, dosed in turn."
     )
@@ -68,8 +69,13 @@ class QuoteForm(forms.Form):
         today = timezone.localdate()
         if earliest < today:
             raise forms.ValidationError("The earliest start cannot be in the past.")
-        if earliest > today + timedelta(days=365):
-            raise forms.ValidationError("Quotes look at most a year ahead.")
+        ahead = self.horizon_days - 14
+        last = today + timedelta(days=ahead)
+        if earliest > last:
+            days = self.horizon_days
+            raise forms.ValidationError(
+                f"The unit plans {days} days ahead: start by {last:%Y-%m-%d}."
+            )
         return earliest
 
     def clean(self) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from translink.regulatory.actions import may_dose
-from translink.tcrc.models import Closure, Cohort, Study, Unit
+from translink.tcrc.models import Closure, Cohort, Stay, Study, Unit
 from translink.tcrc.solver import instance as solver
 
 WORKDAY_SKILL = 2  # emergency-trained staff and a physician on site on working days
@@ -28,6 +28,7 @@ class UnitInstance:
     starts_on: date
     cohorts: dict[str, Cohort]
     refused: dict[int, str] = field(default_factory=dict)  # study id -> why it cannot dose
+    fingerprint: list[tuple[int, str, int, str]] = field(default_factory=list)
 
     def day(self, on: date) -> int:
         return (on - self.starts_on).days
@@ -49,40 +50,88 @@ def review_lag(cohort: Cohort) -> int:
 
 
 def build(unit: Unit, today: date, *, extra: list[Cohort] | None = None) -> UnitInstance:
-    """The unit's instance from ``today``: booked studies pinned, requested ones free."""
+    """The unit's instance from ``today``: cohorts in the unit now pinned (whatever became
+    of their study since), booked studies pinned, requested ones free, finished ones out
+    but still holding the next cohort back by their safety-review gap."""
     cohorts = list(
-        Cohort.objects.filter(
-            study__unit=unit, study__status__in=[Study.Status.REQUESTED, Study.Status.BOOKED]
-        )
+        Cohort.objects.filter(study__unit=unit)
         .exclude(status=Cohort.Status.CANCELLED)
         .select_related("study", "study__ind")
         .order_by("study__submitted_at", "study_id", "sequence")
     )
-    under_way = [
-        c for c in cohorts if c.dose_day and _admitted(c) < today <= (c.discharge_day() or today)
-    ]
+    under_way = [c for c in cohorts if in_the_unit(c, today)]
     starts_on = min([today, *(_admitted(c) for c in under_way)])
     built = UnitInstance(solver.Instance(_unit(unit, starts_on), ()), starts_on, {})
-    today_index = built.day(today)
+    built.fingerprint = fingerprint(unit)
+    floors = _review_floors(built, cohorts, today)
+    open_studies = (Study.Status.REQUESTED, Study.Status.BOOKED)
+    planned = [
+        c
+        for c in cohorts
+        if c in under_way or (c.study.status in open_studies and not _finished(c, today))
+    ]
     solver_cohorts: list[solver.Cohort] = []
-    cohorts = [c for c in cohorts if c.dose_day is None or (c.discharge_day() or today) >= today]
-    for cohort in [*cohorts, *(extra or [])]:
-        earliest = _ind_earliest(built, cohort)
+    for cohort in [*planned, *(extra or [])]:
+        pinned = cohort in under_way
+        earliest = 0 if pinned else _ind_earliest(built, cohort)
         if earliest is None:
             continue
-        fixed = cohort in under_way or cohort.study.status == Study.Status.BOOKED
-        own = built.day(cohort.earliest)
-        solver_cohorts.append(to_solver(built, cohort, max(earliest, today_index, own), fixed))
+        fixed = pinned or cohort.study.status == Study.Status.BOOKED
+        floor = max(
+            earliest, built.day(today), built.day(cohort.earliest), floors.get(cohort.pk, 0)
+        )
+        solver_cohorts.append(to_solver(built, cohort, floor, fixed))
         built.cohorts[str(cohort.pk)] = cohort
     keys = {c.key for c in solver_cohorts}
     rules = [
         solver.Precedence(str(a.pk), str(b.pk), review_lag(a))
-        for a, b in itertools.pairwise(cohorts)
+        for a, b in itertools.pairwise(planned)
         if a.study_id == b.study_id and str(a.pk) in keys and str(b.pk) in keys
     ]
     built.instance = replace(built.instance, cohorts=tuple(solver_cohorts))
     built.instance = replace(built.instance, precedences=tuple(rules))
+    built.instance = replace(built.instance, current_beds=_beds_now(under_way, today))
     return built
+
+
+def _beds_now(under_way: list[Cohort], today: date) -> dict[tuple[str, str, int, int], str]:
+    """Where each participant in the unit sleeps tonight (or last slept): they stay there."""
+    found: dict[tuple[str, str, int, int], str] = {}
+    stays = Stay.objects.filter(cohort__in=under_way, first_night__lte=today)
+    for stay in stays.select_related("bed").order_by("first_night"):
+        found[(str(stay.cohort_id), stay.group, stay.period, stay.number)] = stay.bed.code
+    return found
+
+
+def in_the_unit(cohort: Cohort, today: date) -> bool:
+    """Whether the cohort's participants have been admitted and not all discharged."""
+    if cohort.dose_day is None:
+        return False
+    return _admitted(cohort) <= today <= (cohort.discharge_day() or today)
+
+
+def _finished(cohort: Cohort, today: date) -> bool:
+    return cohort.dose_day is not None and (cohort.discharge_day() or today) < today
+
+
+def _review_floors(built: UnitInstance, cohorts: list[Cohort], today: date) -> dict[int, int]:
+    """The first day each unfinished cohort may be dosed after a finished predecessor."""
+    floors: dict[int, int] = {}
+    for before, after in itertools.pairwise(cohorts):
+        if before.study_id == after.study_id and _finished(before, today):
+            assert before.dose_day is not None
+            floors[after.pk] = built.day(before.dose_day) + review_lag(before)
+    return floors
+
+
+def fingerprint(unit: Unit) -> list[tuple[int, str, int, str]]:
+    """What a plan was built from: each cohort's study, status and place. A plan saved over
+    a unit whose fingerprint has changed since would undo a booking or a stop."""
+    rows = Cohort.objects.filter(study__unit=unit).order_by("pk")
+    return [
+        (c.pk, c.status, c.sequence, f"{c.study_id}:{c.study.status}")
+        for c in rows.select_related("study")
+    ]
 
 
 def _admitted(cohort: Cohort) -> date:

@@ -182,6 +182,15 @@ class Cohort(models.Model):
                 {"load": f"Give one [day, evening, night] load per stay day ({self.nights + 1})."}
             )
 
+    def state_on(self, today: date) -> str:
+        """What a coordinator calls it today: planned, in the unit, discharged, or its status."""
+        if self.status != Cohort.Status.PLANNED or self.dose_day is None:
+            return self.get_status_display()
+        admitted = self.dose_day + timedelta(days=self.admission_offset)
+        if today < admitted:
+            return "Planned"
+        return "In the unit" if today <= (self.discharge_day() or today) else "Discharged"
+
     def discharge_day(self) -> date | None:
         if self.dose_day is None:
             return None
@@ -197,6 +206,7 @@ class Stay(models.Model):
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="stays")
     participant = models.CharField(max_length=40)  # pseudonymous code, never a name
+    number = models.PositiveIntegerField(default=0)  # the participant's index in the cohort
     group = models.CharField(max_length=10)  # sentinel, main, standby
     period = models.PositiveIntegerField(default=0)
     bed = models.ForeignKey(Bed, on_delete=models.PROTECT, related_name="stays")

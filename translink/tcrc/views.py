@@ -3,7 +3,7 @@ progress, studies with booking and safety-review outcomes, capacity quotes, iCal
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +17,7 @@ from translink.accounts.policy import get_visible_or_404, object_route, signed_i
 from translink.lib.forms import apply_errors
 from translink.lib.icalendar import DayEvent, feed
 from translink.regulatory.models import Obligation
-from translink.tcrc import actions, charts
+from translink.tcrc import actions, charts, queries
 from translink.tcrc.forms import QuoteForm, ReviewOutcomeForm, TrialEventForm
 from translink.tcrc.models import Cohort, PlanRun, Stay, Study, Unit
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
@@ -40,16 +40,12 @@ def unit_calendar(request: HttpRequest) -> HttpResponse:
     start, days = today, unit.horizon_days
     if user.role in UNIT_STAFF:
         start, series = charts.unit_series(unit, today)
-    # Every stay in the window, for the busy blocks; labels only where the wall allows.
-    stays = list(
-        Stay.objects.filter(bed__unit=unit, first_night__lt=start + timedelta(days=days))
-        .select_related("cohort__study", "bed")
-        .order_by("first_night")
-    )
-    shown = set(visible(user, Cohort).filter(study__unit=unit).values_list("pk", flat=True))
+    stays, shown = queries.calendar_stays(user, unit, start, days)
     context = {
         "unit": unit,
-        "gantt": charts.gantt(list(unit.beds.all()), stays, shown, start, days, today),
+        "gantt": charts.gantt(
+            list(unit.beds.all()), stays, shown, start, days, today, _closures(unit, start, days)
+        ),
         "legend": charts.legend(stays, shown),
         "refused": visible(user, Study).filter(unit=unit).exclude(refusal=""),
         "staff": user.role in UNIT_STAFF,
@@ -59,6 +55,11 @@ def unit_calendar(request: HttpRequest) -> HttpResponse:
         context["series_start"], context["series"] = start, series
         context["run"] = PlanRun.objects.filter(unit=unit).first()
     return render(request, "tcrc/calendar.html", context)
+
+
+def _closures(unit: Unit, start: date, days: int) -> dict[date, str]:
+    found = unit.closures.filter(day__range=(start, start + timedelta(days=days)))
+    return {c.day: c.reason or c.get_kind_display() for c in found}
 
 
 @require_POST
@@ -83,7 +84,13 @@ def plan_run(request: HttpRequest, pk: int) -> HttpResponse:
         else min(99, int(100 * elapsed / max(run.time_limit, 1)))
     )
     template = "tcrc/_run.html" if request.htmx else "tcrc/run.html"  # type: ignore[attr-defined]
-    return render(request, template, {"run": run, "percent": percent})
+    unplaced = Cohort.objects.filter(
+        study__unit=run.unit,
+        status=Cohort.Status.UNPLACED,
+        study__status__in=[Study.Status.REQUESTED, Study.Status.BOOKED],
+    ).select_related("study")
+    context = {"run": run, "percent": percent, "unplaced": unplaced}
+    return render(request, template, context)
 
 
 @signed_in(*UNIT_VIEWERS)
@@ -101,12 +108,14 @@ def _study_page(
 ) -> HttpResponse:
     user = user_of(request)
     cohorts = visible(user, Cohort).filter(study=study).order_by("sequence")
+    today = timezone.localdate()
+    states = {c.pk: c.state_on(today) for c in cohorts}
     if form is None:
         form = ReviewOutcomeForm()
     form.fields["cohort"].queryset = cohorts.exclude(status=Cohort.Status.CANCELLED)  # type: ignore[attr-defined]
     context = {
         "study": study,
-        "cohorts": cohorts,
+        "cohorts": [(c, states[c.pk]) for c in cohorts],
         "stays": visible(user, Stay).filter(cohort__study=study).select_related("bed", "cohort"),
         "coordinator": user.role in COORDINATORS,
         "review_form": form,
@@ -203,6 +212,8 @@ def quote(request: HttpRequest) -> HttpResponse:
     form = QuoteForm(
         request.POST or None, initial={"earliest": timezone.localdate() + timedelta(days=14)}
     )
+    if unit is not None:
+        form.horizon_days = unit.horizon_days
     answer = built = None
     if request.method == "POST" and form.is_valid() and unit is not None:
         answer, built = actions.quote_study(unit, form.cohorts_described())

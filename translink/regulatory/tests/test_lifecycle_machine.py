@@ -20,9 +20,12 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from translink.accounts.models import Organization
 from translink.regulatory import actions, rules
 from translink.regulatory.models import Ind, Obligation, SafetyReport
 from translink.regulatory.tests.conftest import new_ind
+from translink.tcrc import instances
+from translink.tcrc.models import Bed, Cohort, Study, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +58,7 @@ class IndLifecycle(RuleBasedStateMachine):
         super().__init__()
         self.ind = new_ind()
         self.today = date(2026, 1, 2)
+        self.study = _study_in_the_unit(self.ind)
 
     @initialize(
         start=st.sampled_from(["pre_ind", "submitted", "received", "in_effect"]),
@@ -256,6 +260,24 @@ class IndLifecycle(RuleBasedStateMachine):
                 assert actions.may_dose(self.ind, day)[0] is False
 
     @invariant()
+    def the_unit_plans_no_dose_the_ind_forbids(self) -> None:
+        built = instances.build(self.study.unit, self.today)
+        planned = {c.study_id for c in built.cohorts.values()}
+        effective = self.ind.effective
+        if self.ind.status in (S.IN_EFFECT, S.PARTIAL_HOLD) and effective is not None:
+            assert self.study.pk in planned
+            first = min(c.earliest for c in built.instance.cohorts)
+            assert built.date(first) >= effective
+        else:
+            assert self.study.pk not in planned
+            assert self.study.pk in built.refused or self.ind.status in ENDED
+
+    @invariant()
+    def an_ended_ind_closes_its_studies(self) -> None:
+        self.study.refresh_from_db()
+        assert (self.study.status == Study.Status.STOPPED) == (self.ind.status in ENDED)
+
+    @invariant()
     def no_annual_report_open_while_inactive(self) -> None:
         if self.ind.status == S.INACTIVE:
             assert not Obligation.objects.filter(ind=self.ind, rule="IND-15", status="open")
@@ -267,6 +289,22 @@ class IndLifecycle(RuleBasedStateMachine):
             assert obligation.citation == rules.rule(obligation.rule).citation
             assert obligation.version == rules.VERSION
             assert obligation.due >= obligation.day0
+
+
+def _study_in_the_unit(ind: Ind) -> Study:
+    """A TCRC study under the IND, with one cohort the unit could dose any weekday."""
+    company = Organization.objects.create(name=f"Sponsor of IND {ind.pk}", kind="company")
+    unit = Unit.objects.create(name="Unit", horizon_days=28)
+    Bed.objects.create(unit=unit, code="B1", room="Room 1")
+    study = Study.objects.create(
+        unit=unit, sponsor=company, protocol_number="MACHINE-1", title="Machine study", ind=ind,
+        submitted_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )  # fmt: skip
+    Cohort.objects.create(
+        study=study, part="SAD", sequence=1, participants=1, sentinels=0, standby=0, nights=2,
+        load=[[1, 1, 1]] * 3, earliest=date(2026, 1, 2),
+    )  # fmt: skip
+    return study
 
 
 def test_the_lifecycle_keeps_its_invariants(db: None) -> None:

@@ -1,7 +1,8 @@
 """Which bed each participant sleeps in, once the dosing days are set.
 
 The planners count beds (in total and per equipment); this module names them. It walks the
-horizon night by night: participants keep their bed for the whole stay; a newcomer takes a
+horizon night by night: participants keep their bed for the whole stay (and, on a re-plan,
+those already in the unit keep the bed they have, ``Instance.current_beds``); a newcomer takes a
 free bed with the equipment they need, plain beds first for those who need none, so that
 equipped beds stay free. When an equipped bed is needed and only a participant who does not
 need it holds one, that participant moves to a free bed (a bed move, which costs). With the
@@ -32,6 +33,9 @@ class _Sleeper:
     equipment: frozenset[str]
     segments: list[tuple[str, int]] = field(default_factory=list)  # (bed, first night)
 
+    def key(self) -> tuple[str, str, int, int]:
+        return (self.cohort, self.group, self.period, self.participant)
+
 
 def assign_beds(instance: Instance, days: dict[str, int]) -> list[Stay]:
     """Name a bed for every night of every placed participant's stay."""
@@ -43,9 +47,13 @@ def assign_beds(instance: Instance, days: dict[str, int]) -> list[Stay]:
         for key, sleeper in holder.items():
             if sleeper is not None and sleeper.last < night:
                 holder[key] = None
-        newcomers = sorted(arriving.get(night, []), key=lambda s: -len(s.equipment))
+        # Those who have a bed now go first, then those who need equipment.
+        current = instance.current_beds
+        newcomers = sorted(
+            arriving.get(night, []), key=lambda s: (s.key() not in current, -len(s.equipment))
+        )
         for sleeper in newcomers:
-            _settle(sleeper, night, beds, holder)
+            _settle(sleeper, night, beds, holder, current.get(sleeper.key()))
             everyone.append(sleeper)
     return _stays(everyone)
 
@@ -74,14 +82,20 @@ def _sleepers_by_first_night(instance: Instance, days: dict[str, int]) -> dict[i
 
 
 def _settle(
-    sleeper: _Sleeper, night: int, beds: dict[str, Bed], holder: dict[str, _Sleeper | None]
+    sleeper: _Sleeper,
+    night: int,
+    beds: dict[str, Bed],
+    holder: dict[str, _Sleeper | None],
+    now: str | None = None,
 ) -> None:
     free = [
         key
         for key, who in holder.items()
         if who is None and sleeper.equipment <= beds[key].equipment
     ]
-    if free:
+    if now in free:
+        key = now  # stays in the bed they have now
+    elif free:
         # Plain beds first: keep equipment for those who need it.
         key = min(free, key=lambda k: (len(beds[k].equipment), k))
     else:

@@ -143,6 +143,8 @@ class Instance:
     cohorts: tuple[Cohort, ...]
     precedences: tuple[Precedence, ...] = ()
     weights: Weights = field(default_factory=Weights)
+    # Where participants sleep now, by (cohort, group, period, participant): kept if free.
+    current_beds: dict[tuple[str, str, int, int], str] = field(default_factory=dict)
 
     def cohort(self, key: str) -> Cohort:
         for cohort in self.cohorts:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.test import Client
 
+from translink.tcrc import actions
 from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
 
 
@@ -17,10 +18,13 @@ def _page(user: Any, path: str = "/tcrc/") -> tuple[int, str]:
     return response.status_code, response.content.decode()
 
 
-def _planned(clinic: Clinic, replan: Any) -> None:
-    add_study(clinic, "ALPHA-SECRET", clinic.company_a)
-    add_study(clinic, "BETA-SECRET", clinic.company_b)
+def _planned(clinic: Clinic, replan: Any, *, book: bool = True) -> None:
+    alpha = add_study(clinic, "ALPHA-SECRET", clinic.company_a)
+    beta = add_study(clinic, "BETA-SECRET", clinic.company_b)
     replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    if book:
+        actions.book_study(clinic.coordinator, alpha)
+        actions.book_study(clinic.coordinator, beta)
 
 
 def test_staff_see_every_study_and_the_load_charts(clinic: Clinic, replan: Any) -> None:
@@ -42,6 +46,16 @@ def test_a_company_sees_its_study_and_only_busy_blocks_of_the_others(
     assert "BETA-SECRET" not in page
     assert page.count("<title>Booked</title>") == 2  # B's two participants, anonymous
     assert "Nurse load" not in page and "Re-plan" not in page
+
+
+def test_another_sponsors_pending_request_is_not_shown_at_all(clinic: Clinic, replan: Any) -> None:
+    _planned(clinic, replan, book=False)
+    _, page = _page(clinic.member_a)
+    assert "ALPHA-SECRET" in page and "BETA-SECRET" not in page
+    assert "<title>Booked</title>" not in page
+    client = Client()
+    client.login(username=clinic.member_a.email, password=PASSWORD)
+    assert all(s["participant"] for s in client.get("/api/tcrc/calendar").json())
 
 
 def test_the_calendar_api_names_only_the_callers_stays(clinic: Clinic, replan: Any) -> None:
@@ -91,3 +105,22 @@ def test_the_planner_run_page_shows_the_result_beside_greedy(clinic: Clinic, rep
     assert status == 200
     assert "Optimal: 1 of 1 cohorts placed" in page and "First come, first served: 1 placed" in page
     assert 'value="100"' in page
+
+
+def test_holidays_are_drawn_and_cohorts_say_where_they_are(clinic: Clinic, replan: Any) -> None:
+    from datetime import timedelta
+
+    from translink.tcrc.models import Closure
+
+    Closure.objects.create(
+        unit=clinic.unit, day=clinic.today + timedelta(days=10), reason="Founders' Day"
+    )
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, nights=4, start=0)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    _, page = _page(clinic.coordinator)
+    assert "Founders&#x27; Day" in page
+    cohort = study.cohorts.get()
+    assert cohort.dose_day is not None
+    assert cohort.state_on(cohort.dose_day) == "In the unit"
+    assert cohort.state_on(cohort.dose_day - timedelta(days=5)) == "Planned"
+    assert cohort.state_on(cohort.dose_day + timedelta(days=30)) == "Discharged"

@@ -71,3 +71,12 @@ def test_the_api_quotes_and_refuses_bad_fields_by_name(clinic: Clinic) -> None:
 
 def test_researchers_and_investors_cannot_ask_for_quotes(clinic: Clinic) -> None:
     assert _client(clinic.lead.user).get("/tcrc/quote/").status_code == 404
+
+
+def test_a_start_beyond_the_units_horizon_is_a_field_error(clinic: Clinic) -> None:
+    far = clinic.today + timedelta(days=clinic.unit.horizon_days)
+    response = _client(clinic.member_a).post(
+        "/tcrc/quote/", _form(clinic, earliest=far.isoformat())
+    )
+    assert response.status_code == 422
+    assert f"The unit plans {clinic.unit.horizon_days} days ahead" in response.content.decode()
