@@ -30,6 +30,7 @@ from translink.alliances.walls import ALLIANCE_STAFF
 from translink.lib.forms import apply_errors
 from translink.market.models import Introduction, Need
 from translink.people.models import Researcher
+from translink.tcrc.queries import linked_studies
 
 STAFF_ROLES = tuple(ALLIANCE_STAFF)
 
@@ -82,6 +83,7 @@ def _alliance_page(
         commitment.received = queries.received(commitment)
     context = {
         "alliance": alliance,
+        "linked": linked_studies(user, alliance=alliance),
         "members": queries.members_of(user, alliance),
         "partners": queries.partners_of(user, alliance),
         "reviews": queries.reviews(user, alliance=alliance).select_related("decision"),

@@ -37,6 +37,7 @@ from translink.regulatory.forms import (
 )
 from translink.regulatory.icalendar import calendar
 from translink.regulatory.models import Ind, Obligation
+from translink.tcrc.queries import linked_studies
 
 
 @signed_in()
@@ -82,6 +83,7 @@ def _ind_page(
     queries.with_shown_sponsor(user, [ind])
     context = {
         "ind": ind,
+        "linked": linked_studies(user, ind=ind),
         "investigators": queries.investigators_of(user, ind),
         "submissions": queries.submissions_of(user, ind),
         "obligations": queries.annotate(queries.obligations_of(user, ind), today),

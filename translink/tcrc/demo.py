@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from translink.accounts.demo import RESEARCHER_LOGIN
 from translink.accounts.models import Organization
+from translink.alliances.models import Alliance
 from translink.people.models import Researcher
 from translink.regulatory.models import Ind
 from translink.regulatory.rules.holidays import federal_holidays
@@ -99,6 +100,10 @@ def _study(
 ) -> Study:
     protocol, title, part, count, size, nights, telemetry, scans, start, priority, ind_prefix = row
     ind = Ind.objects.filter(product__startswith=ind_prefix).first() if ind_prefix else None
+    # The institute's own tracer study grew out of an alliance now in development.
+    alliance = (
+        Alliance.objects.filter(stage="development").first() if ind_prefix == "RRI-101" else None
+    )
     study = Study.objects.create(
         unit=unit,
         sponsor=companies[n % len(companies)],
@@ -106,6 +111,7 @@ def _study(
         protocol_number=protocol,
         title=title,
         ind=ind,
+        alliance=alliance,
         submitted_at=timezone.now() - timedelta(days=90 - n),
     )
     crossover = part == "FE"

@@ -103,6 +103,13 @@ class Study(models.Model):
         on_delete=models.SET_NULL,
         related_name="tcrc_studies",
     )
+    alliance = models.ForeignKey(
+        "alliances.Alliance",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tcrc_studies",
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.REQUESTED)
     submitted_at = models.DateTimeField()
     # ClinicalTrials.gov: the events that start its clocks, and the duties beyond 42 CFR 11

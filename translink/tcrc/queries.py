@@ -40,3 +40,22 @@ def calendar_stays(user: Any, unit: Unit, start: date, days: int) -> tuple[list[
         or in_the_unit(s.cohort, today)
     ]
     return committed, shown
+
+
+def linked_studies(user: Any, **lookup: Any) -> list[dict[str, Any]]:
+    """The unit's studies ``lookup`` selects that ``user`` may see, each with its IND and
+    alliance when the user may see those too: the one record's thread through the unit."""
+    from translink.alliances.models import Alliance
+    from translink.regulatory.models import Ind
+
+    studies = list(visible(user, Study).filter(**lookup).select_related("ind", "alliance"))
+    inds = set(visible(user, Ind).values_list("pk", flat=True))
+    alliances = set(visible(user, Alliance).values_list("pk", flat=True))
+    return [
+        {
+            "study": s,
+            "ind": s.ind if s.ind_id in inds else None,
+            "alliance": s.alliance if s.alliance_id in alliances else None,
+        }
+        for s in studies
+    ]

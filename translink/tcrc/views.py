@@ -115,6 +115,7 @@ def _study_page(
     form.fields["cohort"].queryset = cohorts.exclude(status=Cohort.Status.CANCELLED)  # type: ignore[attr-defined]
     context = {
         "study": study,
+        "linked": queries.linked_studies(user, pk=study.pk),
         "cohorts": [(c, states[c.pk]) for c in cohorts],
         "stays": visible(user, Stay).filter(cohort__study=study).select_related("bed", "cohort"),
         "coordinator": user.role in COORDINATORS,
