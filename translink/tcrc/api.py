@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
@@ -15,7 +15,9 @@ from ninja.pagination import paginate
 
 from translink.accounts.models import Role
 from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
+from translink.alliances.models import Alliance
 from translink.lib.pagination import PageNumbers
+from translink.regulatory.models import Ind
 from translink.tcrc import actions, queries
 from translink.tcrc.forms import QuoteForm
 from translink.tcrc.models import Cohort, PlanRun, Study, Unit
@@ -49,13 +51,29 @@ class StudyOut(Schema):
     phase: str
     status: str
     sponsor_id: int
-    ind_id: int | None
+    ind_id: int | None = Field(None, description="Present where you may see the IND.")
+    alliance_id: int | None = Field(None, description="Present where you may see the alliance.")
     refusal: str = Field(..., description="Why the planner does not dose it (its IND), if so.")
     cohorts: list[CohortOut]
 
     @staticmethod
     def resolve_cohorts(study: Study) -> list[Cohort]:
         return list(study.cohorts.all())
+
+    @staticmethod
+    def resolve_ind_id(study: Study, context: dict[str, Any]) -> int | None:
+        return _if_visible(context, Ind, study.ind_id)
+
+    @staticmethod
+    def resolve_alliance_id(study: Study, context: dict[str, Any]) -> int | None:
+        return _if_visible(context, Alliance, study.alliance_id)
+
+
+def _if_visible(context: dict[str, Any], model: type[Model], pk: int | None) -> int | None:
+    """The id of a linked record, only for a caller who may see that record."""
+    if pk is None:
+        return None
+    return pk if visible(user_of(context["request"]), model).filter(pk=pk).exists() else None
 
 
 class StayOut(Schema):

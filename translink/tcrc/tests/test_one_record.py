@@ -51,3 +51,19 @@ def test_the_ind_and_the_alliance_pages_list_the_study_and_the_study_links_both(
     page = sponsor.get(f"/tcrc/studies/{study.pk}/").content.decode()
     assert f"/alliances/{alliance.pk}/" in page and f"/regulatory/inds/{ind.pk}/" not in page
     assert "TX-3" not in page
+
+
+def test_the_api_names_a_linked_ind_only_to_who_may_see_it(clinic: Clinic) -> None:
+    ind = regulatory.register_ind(
+        None, product="TX-4", indication="AD", sponsor_investigator=clinic.lead
+    )
+    study = add_study(clinic, "TRACE-2", clinic.company_a, ind=ind)
+    sponsor = Client()
+    sponsor.login(username=clinic.member_a.email, password=PASSWORD)
+    assert sponsor.get(f"/api/tcrc/studies/{study.pk}").json()["ind_id"] is None
+    coordinator = Client()
+    coordinator.login(username=clinic.coordinator.email, password=PASSWORD)
+    assert coordinator.get(f"/api/tcrc/studies/{study.pk}").json()["ind_id"] is None  # not theirs
+    lead = Client()
+    lead.login(username=clinic.lead.user.email, password=PASSWORD)  # type: ignore[union-attr]
+    assert lead.get(f"/api/tcrc/studies/{study.pk}").status_code == 404  # not her study
