@@ -3,6 +3,9 @@
 Researchers are shuffled with a fixed seed and cut into k folds. For each fold the grid
 setting with the lowest loss on the other folds is chosen and its loss on the fold is
 reported; the mean over folds estimates how the chosen setting does on new researchers.
+With 40 researchers that estimate moves by about 0.015 from one shuffle to the next, so
+``repeated`` runs the whole k-fold procedure over several shuffles and averages them: judge
+a change by that figure, not by one split.
 """
 
 from __future__ import annotations
@@ -82,27 +85,45 @@ def best_setting(
     return chosen, losses[chosen]
 
 
-def fold_members(researchers: Sequence[str], folds: int) -> list[list[str]]:
-    """``researchers`` shuffled with a fixed seed and dealt into ``folds`` folds."""
-    shuffled = [str(r) for r in np.random.default_rng(FOLD_SEED).permutation(sorted(researchers))]
+def fold_members(researchers: Sequence[str], folds: int, seed: int = FOLD_SEED) -> list[list[str]]:
+    """``researchers`` shuffled with ``seed`` and dealt into ``folds`` folds."""
+    shuffled = [str(r) for r in np.random.default_rng(seed).permutation(sorted(researchers))]
     return [shuffled[fold::folds] for fold in range(folds)]
 
 
 def fixed_setting_losses(
-    table: dict[Settings, dict[str, PairTotals]], setting: Settings, folds: int
+    table: dict[Settings, dict[str, PairTotals]],
+    setting: Settings,
+    folds: int,
+    seed: int = FOLD_SEED,
 ) -> list[float]:
     """The loss of one fixed setting on each fold: a reference for the chosen ones."""
-    members = fold_members(sorted(next(iter(table.values()))), folds)
+    members = fold_members(sorted(next(iter(table.values()))), folds, seed)
     return [loss([table[setting][r] for r in test]) for test in members]
 
 
-def cross_validate(table: dict[Settings, dict[str, PairTotals]], folds: int) -> list[Fold]:
+def cross_validate(
+    table: dict[Settings, dict[str, PairTotals]], folds: int, seed: int = FOLD_SEED
+) -> list[Fold]:
     """k folds over researchers: choose on k - 1 folds, measure on the one left out."""
     researchers = sorted(next(iter(table.values())))
     results = []
-    for test in fold_members(researchers, folds):
+    for test in fold_members(researchers, folds, seed):
         train = [r for r in researchers if r not in test]
         chosen, train_loss = best_setting(table, train)
         test_loss = loss([table[chosen][r] for r in test])
         results.append(Fold(chosen, train_loss, test_loss, len(test)))
     return results
+
+
+def repeated(
+    table: dict[Settings, dict[str, PairTotals]], folds: int, repeats: int, reference: Settings
+) -> tuple[list[float], list[float]]:
+    """The mean held-out loss of each of ``repeats`` shuffles (seeds FOLD_SEED, +1, ...),
+    and of the fixed ``reference`` setting on the same folds."""
+    chosen, fixed = [], []
+    for seed in range(FOLD_SEED, FOLD_SEED + repeats):
+        results = cross_validate(table, folds, seed)
+        chosen.append(sum(f.test_loss for f in results) / len(results))
+        fixed.append(sum(fixed_setting_losses(table, reference, folds, seed)) / folds)
+    return chosen, fixed

@@ -84,3 +84,9 @@ def test_it_writes_a_score_per_rated_pair_and_prints_the_loss(folder: Path) -> N
     ]
     assert "loss 0.0000 (95% interval 0.0000 to 0.0000, 2 researchers" in result.stdout
     assert "ranking" in result.stderr  # the progress bar
+
+
+def test_it_refuses_a_repeat_count_out_of_range(folder: Path) -> None:
+    result = run_bench("--data", str(folder), "--cv", "--repeats", "0")
+    assert result.returncode == 2
+    assert "--repeats must be between 1 and 100" in result.stderr
