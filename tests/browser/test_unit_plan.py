@@ -61,6 +61,11 @@ def test_a_coordinator_re_plans_and_a_sponsor_sees_only_its_own_stays(page: Any)
     page.get_by_role("link", name="Back to the calendar").click()
     assert page.locator("svg g title", has_text="ALPHA-7 SAD 1").count() == 3
     page.screenshot(path="var/unit-calendar-coordinator.png", full_page=True)
+    # The coordinator books Beta's study: committed, it shows to others as busy beds.
+    page.get_by_role("link", name="Studies").click()
+    page.get_by_role("link", name="BETA-9").click()
+    page.get_by_role("button", name="Book these days").click()
+    page.get_by_text("The study is booked").wait_for()
 
     page.get_by_role("button", name="Sign out").click()
     _sign_in(page, "member@alpha-7.example")
