@@ -236,10 +236,13 @@ def record_review_outcome(
     _require_coordinator(actor)
     if outcome not in REVIEW_OUTCOMES:
         raise ValidationError({"outcome": f"Choose one of: {', '.join(REVIEW_OUTCOMES)}."})
-    study = cohort.study
-    if study.status not in (Study.Status.REQUESTED, Study.Status.BOOKED):
-        raise ValidationError({"outcome": f"The study is {study.get_status_display().lower()}."})
     with transaction.atomic():
+        # Two outcomes on one study at once would renumber its cohorts over each other.
+        study = Study.objects.select_for_update().get(pk=cohort.study_id)
+        if study.status not in (Study.Status.REQUESTED, Study.Status.BOOKED):
+            status = study.get_status_display().lower()
+            raise ValidationError({"outcome": f"The study is {status}."})
+        cohort = Cohort.objects.get(pk=cohort.pk)
         if outcome == "stop":
             _stop(study, today or timezone.localdate())
         else:

@@ -1,8 +1,9 @@
-"""Two coordinators book the unit's last beds at the same moment: exactly one succeeds.
+"""Two coordinators at once: booking the unit's last beds, exactly one succeeds; recording
+safety-review outcomes on one study, both take effect in turn.
 
-This needs real row locks, so it runs on PostgreSQL (DATABASE_URL=postgres://...); SQLite
-serializes every write anyway and has no SELECT ... FOR UPDATE. The sequential case is in
-``test_booking.py``.
+These need real row locks, so they run on PostgreSQL (DATABASE_URL=postgres://...); SQLite
+serializes every write anyway and has no SELECT ... FOR UPDATE. The sequential cases are in
+``test_booking.py`` and ``test_review_outcomes.py``.
 """
 
 from __future__ import annotations
@@ -62,3 +63,39 @@ def test_two_coordinators_booking_the_last_beds_at_once_end_with_one_booking(
         "booked",
     ]
     assert Study.objects.filter(status=Study.Status.BOOKED).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_review_outcomes_on_one_study_at_once_both_take_effect(
+    transactional_audit: None, clinic: Clinic
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, cohorts=2)
+    first = study.cohorts.get(sequence=1)
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def repeat(coordinator: Any) -> None:
+        try:
+            start.wait()
+            actions.record_review_outcome(coordinator, Cohort.objects.get(pk=first.pk), "repeat")
+            outcomes.append("recorded")
+        except Exception as error:  # the test reports whatever went wrong
+            outcomes.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=repeat, args=(clinic.coordinator,)),
+        threading.Thread(target=repeat, args=(clinic.coordinator_2,)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert outcomes == ["recorded", "recorded"]
+    assert list(study.cohorts.order_by("sequence").values_list("sequence", flat=True)) == [
+        1,
+        2,
+        3,
+        4,
+    ]
