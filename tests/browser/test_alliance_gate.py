@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.session import sign_in, sign_out
 from translink.accounts import actions as account_actions
 from translink.accounts.models import Role
 from translink.accounts.tests.world import PASSWORD, build_world
@@ -18,21 +19,8 @@ pytestmark = pytest.mark.browser
 TITLE = "Glymphatic imaging alliance"
 
 
-def _sign_in(page: Any, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state("networkidle")
-
-
-def _sign_out(page: Any) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_url("**/accounts/login/**")
-
-
 def _score(page: Any, email: str) -> None:
-    _sign_in(page, email)
+    sign_in(page, email)
     page.goto("/reviews/")
     page.get_by_role("link", name=f"{TITLE}: gate into development").click()
     page.wait_for_load_state("networkidle")
@@ -43,7 +31,7 @@ def _score(page: Any, email: str) -> None:
     page.get_by_role("button", name="Record my scores").click()
     page.wait_for_load_state("networkidle")
     assert "Your scores are recorded." in page.content()
-    _sign_out(page)
+    sign_out(page)
 
 
 def test_an_alliance_passes_its_gate_into_development(page: Any) -> None:
@@ -62,7 +50,7 @@ def test_an_alliance_passes_its_gate_into_development(page: Any) -> None:
         partners=[world.company_a],
     )  # fmt: skip
 
-    _sign_in(page, world.users["alliance_manager"].email)
+    sign_in(page, world.users["alliance_manager"].email)
     page.goto("/alliances/")
     page.get_by_role("link", name=f"Move {TITLE} to the next stage").click()
     page.wait_for_load_state("networkidle")
@@ -73,18 +61,18 @@ def test_an_alliance_passes_its_gate_into_development(page: Any) -> None:
     assert "1 member(s) recused" in page.content()
     assert "Cyrus Conflicted: Disclosed consulting" in page.get_by_test_id("recusals").inner_text()
     review_url = page.url
-    _sign_out(page)
+    sign_out(page)
 
     _score(page, cora.email)
     _score(page, cleo.email)
 
-    _sign_in(page, cyrus.email)  # recused: the review is not his to see, let alone score
+    sign_in(page, cyrus.email)  # recused: the review is not his to see, let alone score
     page.goto("/reviews/")
     assert TITLE not in page.content()
     assert page.goto(review_url).status == 404
-    _sign_out(page)
+    sign_out(page)
 
-    _sign_in(page, world.users["alliance_manager"].email)
+    sign_in(page, world.users["alliance_manager"].email)
     page.goto(review_url)
     assert page.get_by_test_id("mean-score").inner_text() == "4.15"
     page.get_by_label("Outcome").select_option("advance")

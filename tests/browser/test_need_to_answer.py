@@ -7,27 +7,15 @@ from typing import Any
 
 import pytest
 
-from translink.accounts.tests.world import PASSWORD, build_world
+from tests.browser.session import sign_in, sign_out
+from translink.accounts.tests.world import build_world
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page: Any, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state("networkidle")
-
-
-def _sign_out(page: Any) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_url("**/accounts/login/**")
-
-
 def test_a_need_travels_from_company_to_researcher_and_back(page: Any) -> None:
     world = build_world()
-    _sign_in(page, world.users["company_a"].email)
+    sign_in(page, world.users["company_a"].email)
     page.goto("/needs/new/")
     page.get_by_label("Title").fill("Glymphatic clearance imaging partner")
     page.get_by_label("Summary").fill(
@@ -41,9 +29,9 @@ def test_a_need_travels_from_company_to_researcher_and_back(page: Any) -> None:
     page.get_by_role("button", name="Post the need").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("heading", name="Glymphatic clearance imaging partner").is_visible()
-    _sign_out(page)
+    sign_out(page)
 
-    _sign_in(page, world.users["researcher"].email)
+    sign_in(page, world.users["researcher"].email)
     page.goto("/search/")
     page.get_by_label("Researchers, publications, needs and assets").fill("glymphatic")
     page.get_by_role("link", name="Glymphatic clearance imaging partner").click()
@@ -57,18 +45,18 @@ def test_a_need_travels_from_company_to_researcher_and_back(page: Any) -> None:
     page.get_by_role("button", name="Send my answer").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_test_id("interest-status").inner_text().startswith("Awaiting an answer")
-    _sign_out(page)
+    sign_out(page)
 
-    _sign_in(page, world.users["company_a"].email)
+    sign_in(page, world.users["company_a"].email)
     page.goto("/notifications/")
     page.get_by_role(
         "button", name="Olive Open answered your need: Glymphatic clearance imaging partner"
     ).click()
     page.wait_for_load_state("networkidle")
     assert "Our 7T MRI protocol" in page.content()
-    _sign_out(page)
+    sign_out(page)
 
-    _sign_in(page, world.users["company_b"].email)
+    sign_in(page, world.users["company_b"].email)
     page.goto("/search/?q=glymphatic")
     assert page.get_by_role("heading", name="Industry needs (0)").is_visible()
     page.goto("/needs/")

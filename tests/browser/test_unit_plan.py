@@ -9,20 +9,13 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from tests.browser.session import sign_in
 from translink.accounts import actions as account_actions
 from translink.accounts.models import Role
+from translink.accounts.tests.world import PASSWORD
 from translink.tcrc.models import Bed, Cohort, Study, Unit
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery staple 42"
-
-
-def _sign_in(page: Any, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state("networkidle")
 
 
 def _unit_with_two_sponsors() -> None:
@@ -52,7 +45,7 @@ def _unit_with_two_sponsors() -> None:
 
 def test_a_coordinator_re_plans_and_a_sponsor_sees_only_its_own_stays(page: Any) -> None:
     _unit_with_two_sponsors()
-    _sign_in(page, "tcrc@test.example")
+    sign_in(page, "tcrc@test.example")
     page.goto("/tcrc/")
     page.get_by_role("button", name="Re-plan the unit").click()
     status = page.get_by_role("status").filter(has_text="Re-plan from the calendar")
@@ -68,7 +61,7 @@ def test_a_coordinator_re_plans_and_a_sponsor_sees_only_its_own_stays(page: Any)
     page.get_by_text("The study is booked").wait_for()
 
     page.get_by_role("button", name="Sign out").click()
-    _sign_in(page, "member@alpha-7.example")
+    sign_in(page, "member@alpha-7.example")
     page.goto("/tcrc/")
     assert page.locator("svg g title", has_text="ALPHA-7 SAD 1").count() == 3
     assert "BETA-9" not in page.content()

@@ -5,12 +5,11 @@ Run it daily from cron; each person gets their overdue and due-soon obligations,
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandParser
 
+from translink.lib.command_options import add_date_option, day_of
 from translink.regulatory.digest import send_digests
 
 
@@ -20,17 +19,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--date", help="The day to report as of (YYYY-MM-DD); today by default."
-        )
+        add_date_option(parser, "report")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = timezone.localdate()
-        if options["date"]:
-            try:
-                today = date.fromisoformat(options["date"])
-            except ValueError:
-                raise CommandError(
-                    f"--date {options['date']!r} is not a date: use YYYY-MM-DD."
-                ) from None
-        self.stdout.write(f"{send_digests(today)} digests sent.")
+        self.stdout.write(f"{send_digests(day_of(options))} digests sent.")
