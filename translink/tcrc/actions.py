@@ -109,9 +109,11 @@ def save_plan(unit: Unit, built: instances.UnitInstance, plan: Plan) -> None:
                 "The unit changed while the planner ran (a booking, a stop or a safety-review "
                 "outcome); nothing was saved. Re-plan to include it."
             )
-        Study.objects.filter(unit=unit).update(refusal="")
+        Study.objects.filter(unit=unit).update(refusal="", condition="")
         for study_id, why in built.refused.items():
             Study.objects.filter(pk=study_id).update(refusal=why[:300])
+        for study_id, condition in built.conditions.items():
+            Study.objects.filter(pk=study_id).update(condition=condition[:300])
         # Cohorts the IND stops from being dosed; those in the unit now are planned (pinned).
         refused = [
             c.pk

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from translink.regulatory.actions import may_dose
+from translink.regulatory.models import Ind
 from translink.tcrc.models import Closure, Cohort, Stay, Study, Unit
 from translink.tcrc.solver import instance as solver
 
@@ -28,6 +29,8 @@ class UnitInstance:
     starts_on: date
     cohorts: dict[str, Cohort]
     refused: dict[int, str] = field(default_factory=dict)  # study id -> why it cannot dose
+    # study id -> what its dosing depends on (an IND awaiting its 30 days, a partial hold)
+    conditions: dict[int, str] = field(default_factory=dict)
     fingerprint: list[tuple[int, str, int, str]] = field(default_factory=list)
 
     def day(self, on: date) -> int:
@@ -140,13 +143,34 @@ def _admitted(cohort: Cohort) -> date:
 
 
 def _ind_earliest(built: UnitInstance, cohort: Cohort) -> int | None:
+    """The first day the study's IND lets it dose, or None (and why) when it does not.
+
+    A submitted IND goes into effect 30 days after FDA receives it unless FDA objects
+    (21 CFR 312.40(b)): the study is planned from that day, on that condition. A partial
+    hold doses only the parts it does not name (312.42): planned, with that warning.
+    """
     ind = cohort.study.ind
     if ind is None:
         return 0
+    name = f"IND {ind.number or ind.product}"
+    if ind.status == Ind.Status.SUBMITTED and ind.effective_by is not None:
+        built.conditions[cohort.study_id] = (
+            f"{name} is submitted: planned from {ind.effective_by:%d %b %Y}, the day it goes "
+            "into effect unless FDA places a hold first (21 CFR 312.40(b))."
+        )
+        return max(0, built.day(ind.effective_by))
+    if ind.status == Ind.Status.SUBMITTED:
+        built.refused[cohort.study_id] = (
+            f"{name} is submitted, but FDA's receipt is not recorded yet: its 30 days have "
+            "not started, so no dosing day can be planned (21 CFR 312.40(b))."
+        )
+        return None
     allowed, why = may_dose(ind, ind.effective or built.starts_on)
     if not allowed:
-        built.refused[cohort.study_id] = f"IND {ind.number or ind.product}: {why}"
+        built.refused[cohort.study_id] = f"{name}: {why}"
         return None
+    if ind.status == Ind.Status.PARTIAL_HOLD:
+        built.conditions[cohort.study_id] = f"{name}: {why}"
     return max(0, built.day(ind.effective)) if ind.effective else 0
 
 

@@ -120,6 +120,7 @@ class Study(models.Model):
     icmje_registration = models.BooleanField(default=False, help_text="ICMJE journal policy")
     contract_registration = models.BooleanField(default=False, help_text="The sponsor's contract")
     refusal = models.CharField(max_length=300, blank=True)  # why the planner left it out
+    condition = models.CharField(max_length=300, blank=True)  # what its plan depends on
 
     class Meta:
         ordering = ["submitted_at", "id"]

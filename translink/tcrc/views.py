@@ -48,6 +48,7 @@ def unit_calendar(request: HttpRequest) -> HttpResponse:
         ),
         "legend": charts.legend(stays, shown),
         "refused": visible(user, Study).filter(unit=unit).exclude(refusal=""),
+        "conditional": visible(user, Study).filter(unit=unit).exclude(condition=""),
         "staff": user.role in UNIT_STAFF,
         "coordinator": user.role in COORDINATORS,
     }

@@ -264,10 +264,15 @@ class IndLifecycle(RuleBasedStateMachine):
         built = instances.build(self.study.unit, self.today)
         planned = {c.study_id for c in built.cohorts.values()}
         effective = self.ind.effective
-        if self.ind.status in (S.IN_EFFECT, S.PARTIAL_HOLD) and effective is not None:
+        # Submitted and received: planned from the day the 30 days run out, on condition.
+        waiting = self.ind.status == S.SUBMITTED and self.ind.effective_by is not None
+        if waiting:
+            effective = self.ind.effective_by
+        if (waiting or self.ind.status in (S.IN_EFFECT, S.PARTIAL_HOLD)) and effective:
             assert self.study.pk in planned
             first = min(c.earliest for c in built.instance.cohorts)
             assert built.date(first) >= effective
+            assert (self.study.pk in built.conditions) == (self.ind.status != S.IN_EFFECT)
         else:
             assert self.study.pk not in planned
             assert self.study.pk in built.refused or self.ind.status in ENDED

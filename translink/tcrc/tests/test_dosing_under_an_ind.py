@@ -63,3 +63,54 @@ def test_no_dose_before_the_ind_takes_effect(clinic: Clinic, replan: Any) -> Non
     replan(clinic.coordinator, clinic.unit, today=clinic.today)
     dose_day = Cohort.objects.get(study=study).dose_day
     assert dose_day is not None and dose_day >= effective
+
+
+def test_a_submitted_ind_is_planned_from_its_thirtieth_day_and_the_page_says_so(
+    clinic: Clinic, replan: Any
+) -> None:
+    ind = regulatory.register_ind(
+        None, product="TX-2 peptide", indication="Test", sponsor_investigator=clinic.lead
+    )
+    regulatory.submit(None, ind, sent_on=clinic.today - timedelta(days=3))
+    regulatory.record_fda_receipt(None, ind, received=clinic.today - timedelta(days=2))
+    ind.refresh_from_db()
+    assert ind.status == Ind.Status.SUBMITTED and ind.effective_by is not None
+    study = add_study(clinic, "WAIT-1", clinic.company_a, ind=ind, start=0)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    dose_day = Cohort.objects.get(study=study).dose_day
+    assert dose_day is not None and dose_day >= ind.effective_by
+    study.refresh_from_db()
+    assert study.refusal == "" and "312.40(b)" in study.condition
+    client = Client()
+    client.login(username=clinic.coordinator.email, password=PASSWORD)
+    page = client.get("/tcrc/").content.decode()
+    assert "WAIT-1 depends on its IND" in page
+    assert f"{ind.effective_by:%d %b %Y}" in page
+
+
+def test_a_submitted_ind_not_yet_received_is_not_dosed(clinic: Clinic, replan: Any) -> None:
+    ind = regulatory.register_ind(
+        None, product="TX-3 oral", indication="Test", sponsor_investigator=clinic.lead
+    )
+    regulatory.submit(None, ind, sent_on=clinic.today - timedelta(days=1))
+    study = add_study(clinic, "SENT-1", clinic.company_a, ind=ind)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    assert Cohort.objects.get(study=study).dose_day is None
+    study.refresh_from_db()
+    assert "receipt is not recorded" in study.refusal and study.condition == ""
+
+
+def test_a_partial_hold_plans_the_study_with_a_warning_that_goes_when_it_is_lifted(
+    clinic: Clinic, replan: Any
+) -> None:
+    ind = _ind_in_effect(clinic, clinic.today - timedelta(days=60))
+    regulatory.apply_transition(None, ind, "partial_hold", on=clinic.today - timedelta(days=2))
+    study = add_study(clinic, "PART-1", clinic.company_a, ind=ind)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    study.refresh_from_db()
+    assert Cohort.objects.get(study=study).dose_day is not None
+    assert "Partial clinical hold" in study.condition
+    regulatory.apply_transition(None, ind, "lift", on=clinic.today - timedelta(days=1))
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    study.refresh_from_db()
+    assert study.condition == ""
