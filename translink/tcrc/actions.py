@@ -64,11 +64,12 @@ def solve_run(run: PlanRun) -> PlanRun:
     fields: dict[str, Any] = {
         "state": PlanRun.State.DONE,
         "finished_at": timezone.now(),
-        "status": str(plan.status),
         "cohorts": len(built.instance.cohorts),
         "greedy_objective": greedy.objective,
         "greedy_placed": greedy.placed(),
     }
+    plan = no_worse_than(plan, greedy, built, fields)
+    fields["status"] = str(plan.status)
     if plan.status in (Status.OPTIMAL, Status.FEASIBLE):
         verdict = validate(built.instance, plan)
         if not verdict.valid:
@@ -92,6 +93,33 @@ def solve_run(run: PlanRun) -> PlanRun:
         new={k: v for k, v in fields.items() if k != "finished_at"},
     )
     return run
+
+
+def no_worse_than(
+    plan: Plan, greedy: Plan, built: instances.UnitInstance, fields: dict[str, Any]
+) -> Plan:
+    """The CP-SAT plan, or the first-come plan when the time ran out before CP-SAT found
+    one as good (its search starts from it, but a short limit on a busy machine can end
+    first): the unit never gets a plan worse than a coordinator's by hand. The bound
+    stays CP-SAT's, a bound on every plan."""
+    searched = plan.status in (Status.OPTIMAL, Status.FEASIBLE)
+    if searched and plan.objective <= greedy.objective:
+        return plan
+    if not validate(built.instance, greedy).valid:
+        return plan
+    if searched:
+        fields["message"] = (
+            f"CP-SAT found no plan better than first come, first served within "
+            f"{plan.seconds:.0f} s (cost {plan.objective}); the first-come plan was saved."
+        )
+    elif plan.conflicts:  # infeasible: the conflicting cohorts are the answer
+        return plan
+    else:
+        fields["message"] = (
+            "CP-SAT found no plan within the time limit; the first-come plan was saved."
+        )
+    bound = plan.bound if searched else 0
+    return replace(greedy, status=Status.FEASIBLE, bound=bound, planner="greedy")
 
 
 class StalePlan(Exception):

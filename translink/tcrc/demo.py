@@ -1,7 +1,8 @@
 """The demo institute's unit: 18 beds, federal holidays, and sponsored studies that fill it.
 
 Some studies are booked (pinned), some requested (the planner places them), one runs under
-an IND on full clinical hold, which the planner refuses to dose and the calendar explains.
+an IND on full clinical hold, which the planner refuses to dose and the calendar explains, and
+one whose IND is still in FDA's 30 days, planned from the day it goes into effect.
 """
 
 from __future__ import annotations
@@ -57,6 +58,20 @@ STUDIES: list[tuple[str, str, str, int, int, int, bool, list[int], int, int, str
         "RRI-620",
     ),
     ("NRT-015", "Multiple ascending dose of NRT-015", "MAD", 5, 10, 12, False, [2], 60, 3, ""),
+    # Its IND is in FDA's 30 days: planned from the day it goes into effect, on condition.
+    (
+        "RRI-330-SAD",
+        "Live biotherapeutic first in human",
+        "SAD",
+        2,
+        6,
+        2,
+        False,
+        [],
+        7,
+        6,
+        "RRI-330",
+    ),
 ]
 BOOKED = {"ALD-101", "BRW-220"}
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 
 from translink.tcrc import actions, instances
 from translink.tcrc.models import Cohort, PlanRun, Stay
+from translink.tcrc.solver.greedy import plan_greedy
 from translink.tcrc.solver.plan import Plan, Status
 from translink.tcrc.solver.plan import Stay as PlanStay
 from translink.tcrc.solver.validator import validate
@@ -87,3 +88,20 @@ def test_no_cohort_is_dosed_on_a_weekend(clinic: Clinic, replan: Any) -> None:
     days = [c.dose_day for c in Cohort.objects.all()]
     assert days and all(d is not None and d.weekday() < 5 for d in days)
     assert all(d is not None and d >= clinic.today + timedelta(days=3) for d in days)
+
+
+def test_a_search_cut_short_never_saves_a_plan_worse_than_first_come(clinic: Clinic) -> None:
+    add_study(clinic, "FULL-1", clinic.company_a)
+    add_study(clinic, "FULL-2", clinic.company_b)
+    built = instances.build(clinic.unit, clinic.today)
+    greedy = plan_greedy(built.instance)
+    assert greedy.placed() == len(built.instance.cohorts)
+    # What CP-SAT returns when its time runs out early: a feasible plan placing nothing.
+    cut_short = Plan("cpsat", Status.FEASIBLE, {}, [], greedy.objective + 1, bound=7)
+    fields: dict[str, Any] = {}
+    kept = actions.no_worse_than(cut_short, greedy, built, fields)
+    assert kept.days == greedy.days and kept.bound == 7 and kept.status == Status.FEASIBLE
+    assert "first-come plan was saved" in fields["message"]
+    assert validate(built.instance, kept).valid
+    better = Plan("cpsat", Status.OPTIMAL, greedy.days, greedy.stays, greedy.objective, 9)
+    assert actions.no_worse_than(better, greedy, built, {}) is better
