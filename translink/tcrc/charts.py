@@ -124,6 +124,18 @@ def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
     series.append(
         _series("Beds occupied", [usage.beds.get((frozenset(), d), 0) for d in range(days)], beds)
     )
+    # Equipped beds run out before the unit does: each kind gets its own picture.
+    for equipment in sorted(
+        {c.equipment for c in built.instance.cohorts if c.equipment}, key=sorted
+    ):
+        have = plan_unit.beds_with(equipment)
+        series.append(
+            _series(
+                "Beds with " + ", ".join(sorted(equipment)) + " occupied",
+                [usage.beds.get((equipment, d), 0) for d in range(days)],
+                [0 if d in plan_unit.closed else have for d in range(days)],
+            )
+        )
     return built.starts_on, series
 
 

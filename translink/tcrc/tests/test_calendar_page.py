@@ -7,7 +7,7 @@ from typing import Any
 
 from django.test import Client
 
-from translink.tcrc import actions
+from translink.tcrc import actions, charts
 from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
 
 
@@ -124,3 +124,17 @@ def test_holidays_are_drawn_and_cohorts_say_where_they_are(clinic: Clinic, repla
     assert cohort.state_on(cohort.dose_day) == "In the unit"
     assert cohort.state_on(cohort.dose_day - timedelta(days=5)) == "Planned"
     assert cohort.state_on(cohort.dose_day + timedelta(days=30)) == "Discharged"
+
+
+def test_telemetry_beds_get_their_own_occupancy_chart(clinic: Clinic, replan: Any) -> None:
+    cardiac = add_study(clinic, "TELE-1", clinic.company_a, participants=1, nights=3)
+    cardiac.cohorts.update(telemetry=True)
+    add_study(clinic, "PLAIN-1", clinic.company_b, participants=2, nights=3)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    _, series = charts.unit_series(clinic.unit, clinic.today)
+    by_name = {s.name: s for s in series}
+    # The unit has one telemetry bed; only the cardiac study's participant needs it.
+    assert by_name["Beds with telemetry occupied"].peak == 1
+    assert by_name["Beds occupied"].peak >= 2  # both studies count there
+    _, page = _page(clinic.coordinator)
+    assert "Beds with telemetry occupied" in page
