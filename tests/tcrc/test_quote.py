@@ -29,3 +29,17 @@ def test_a_study_that_cannot_fit_says_which_resource_blocks_it_and_when() -> Non
     assert set(answer.blocked) == {"beds"}
     assert answer.blocked["beds"][0] == 0
     assert "B" not in str(answer.blocked)  # never names another study
+
+
+def test_paid_overtime_offers_an_earlier_start_beside_the_staffed_one() -> None:
+    from dataclasses import replace
+
+    staffed = small_unit(days=28, beds=4, nurses=(2, 2, 2))
+    booked = (cohort("B", participants=2, fixed_day=1),)
+    answer = quote(Instance(replace(staffed, nurse_overtime=2), booked), (cohort("N1"),))
+    # Staffed shifts are full while B is in (days 0 to 2): N1 waits for them...
+    assert answer.start == 4
+    # ...unless the unit pays two nurse-units of overtime, which fits N1 beside B at once.
+    assert answer.overtime_start == 1 and answer.overtime_finish == 2
+    without = quote(Instance(staffed, booked), (cohort("N1"),))
+    assert without.start == 4 and without.overtime_start is None

@@ -20,6 +20,7 @@ from translink.lib.pagination import PageNumbers
 from translink.regulatory.models import Ind
 from translink.tcrc import actions, queries
 from translink.tcrc.forms import QuoteForm
+from translink.tcrc.instances import UnitInstance
 from translink.tcrc.models import Cohort, PlanRun, Study, Unit
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
@@ -103,6 +104,10 @@ class QuoteOut(Schema):
     finish: date | None
     blocked: dict[str, list[date]] = Field(..., description="Resource -> the days it overflows.")
     seconds: float
+    overtime_start: date | None = Field(
+        None, description="The earlier first dosing day paid nurse overtime would allow."
+    )
+    overtime_finish: date | None = None
 
 
 class ReviewOutcomeIn(Schema):
@@ -194,7 +199,13 @@ def quote(request: HttpRequest, payload: QuoteIn) -> QuoteOut:
         finish=built.date(answer.finish) if answer.finish is not None else None,
         blocked={k: [built.date(d) for d in v] for k, v in answer.blocked.items()},
         seconds=round(answer.seconds, 3),
+        overtime_start=_date_or_none(built, answer.overtime_start),
+        overtime_finish=_date_or_none(built, answer.overtime_finish),
     )
+
+
+def _date_or_none(built: UnitInstance, day: int | None) -> date | None:
+    return None if day is None else built.date(day)
 
 
 @router.post("/studies/{study_id}/book", response=StudyOut)

@@ -238,4 +238,10 @@ def quote(request: HttpRequest) -> HttpResponse:
         else None,
         "blocked": blocked,
     }
+    if answer is not None and built is not None and answer.overtime_start is not None:
+        assert answer.overtime_finish is not None
+        context["overtime"] = (
+            built.date(answer.overtime_start),
+            built.date(answer.overtime_finish),
+        )
     return render(request, "tcrc/quote.html", context, status=status)

@@ -6,6 +6,11 @@ its earliest fitting day after its predecessor's lag; the first candidate for wh
 whole study fits gives the earliest start, and its last discharge the finish. When no start
 fits, the answer lists the resources that overflow and on which days: beds, beds with some
 equipment, admissions, the scanner, nurses per shift. It never names another study.
+
+Nurse load is held to the shifts' staffing. Where the unit pays overtime, the quote also
+says how much earlier the study could start with it (``overtime_start``), as booking could
+then place it: the sponsor sees both dates and the price of the earlier one is the unit's
+call.
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ class Quote:
     days: dict[str, int] = field(default_factory=dict)
     blocked: dict[str, list[int]] = field(default_factory=dict)  # resource -> days it overflows
     seconds: float = 0.0
+    # With paid nurse overtime, when that starts the study earlier (or fits it at all).
+    overtime_start: int | None = None
+    overtime_finish: int | None = None
 
 
 def quote(instance: Instance, study: Sequence[Cohort], lags: Sequence[Precedence] = ()) -> Quote:
@@ -44,7 +52,20 @@ def quote(instance: Instance, study: Sequence[Cohort], lags: Sequence[Precedence
     check_instance(
         Instance(instance.unit, (*instance.cohorts, *study), (*instance.precedences, *lags))
     )
-    booked = Usage(instance)
+    answer = _quote(instance, study, lags, overtime=False)
+    if instance.unit.nurse_overtime > 0:
+        paid = _quote(instance, study, lags, overtime=True)
+        earlier = paid.start is not None and (answer.start is None or paid.start < answer.start)
+        if earlier:
+            answer.overtime_start, answer.overtime_finish = paid.start, paid.finish
+    answer.seconds = time.perf_counter() - started
+    return answer
+
+
+def _quote(
+    instance: Instance, study: Sequence[Cohort], lags: Sequence[Precedence], *, overtime: bool
+) -> Quote:
+    booked = Usage(instance, overtime)
     for cohort in instance.cohorts:
         if cohort.fixed_day is not None:
             booked.add(cohort, cohort.fixed_day)
@@ -56,10 +77,8 @@ def quote(instance: Instance, study: Sequence[Cohort], lags: Sequence[Precedence
         days = _chain(booked, study, lags, fitting, first)
         if days is not None:
             finish = max(days[c.key] + b.admit_offset + b.nights for c in study for b in blocks(c))
-            return Quote(True, first, finish, days, seconds=time.perf_counter() - started)
-    return Quote(
-        False, blocked=_what_blocks(booked, instance, study), seconds=time.perf_counter() - started
-    )
+            return Quote(True, first, finish, days)
+    return Quote(False, blocked=_what_blocks(booked, instance, study))
 
 
 def _chain(
@@ -69,7 +88,7 @@ def _chain(
     fitting: dict[str, list[int]],
     first: int,
 ) -> dict[str, int] | None:
-    usage = Usage(booked.instance)
+    usage = Usage(booked.instance, booked.overtime)
     for key, value in booked.beds.items():
         usage.beds[key] = value
     usage.admissions.update(booked.admissions)

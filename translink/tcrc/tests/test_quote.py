@@ -80,3 +80,26 @@ def test_a_start_beyond_the_units_horizon_is_a_field_error(clinic: Clinic) -> No
     )
     assert response.status_code == 422
     assert f"The unit plans {clinic.unit.horizon_days} days ahead" in response.content.decode()
+
+
+def test_the_quote_names_the_earlier_start_paid_overtime_would_allow(
+    clinic: Clinic, replan: Any
+) -> None:
+    unit = clinic.unit
+    for shift in ("day", "evening", "night"):
+        for days in ("weekday", "weekend"):
+            setattr(unit, f"nurses_{days}_{shift}", 9)
+    unit.nurse_overtime = 3
+    unit.save()
+    booked = add_study(clinic, "BETA-SECRET", clinic.company_b, participants=2, nights=10, start=1)
+    replan(clinic.coordinator, unit, today=clinic.today)
+    actions.book_study(clinic.coordinator, booked)
+    asked = {**_form(clinic, cohorts=1, participants=2, standby=0), "scan_days": []}
+    client = _client(clinic.member_a)
+    answer = client.post("/api/tcrc/quotes", asked, content_type="application/json").json()
+    # A dosing day shift of two new participants needs 8 of the 9 staffed, and BETA's two
+    # take 2 of it for ten nights: the staffed answer waits, overtime's 3 more do not.
+    assert answer["overtime_start"] is not None and answer["overtime_start"] < answer["start"]
+    page = client.post("/tcrc/quote/", {**asked, "scan_days": ""}).content.decode()
+    assert "With paid nurse overtime it could start on" in page
+    assert "BETA-SECRET" not in page
