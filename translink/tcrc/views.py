@@ -4,6 +4,7 @@ progress, studies with booking and safety-review outcomes, capacity quotes, iCal
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -226,7 +227,7 @@ def quote(request: HttpRequest) -> HttpResponse:
             (resource, [built.date(day) for day in days[:12]], len(days))
             for resource, days in answer.blocked.items()
         ]
-    context = {
+    context: dict[str, Any] = {
         "form": form,
         "unit": unit,
         "answer": answer,
