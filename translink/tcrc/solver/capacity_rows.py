@@ -4,7 +4,9 @@
 day (beds per equipment, admissions, scanner slots, nurse load per shift) is a row: the sum
 of what each (cohort, day) would use there, within the capacity. This time-indexed form
 gives CP-SAT's linear relaxation its strength (the intervals alone bound the objective
-poorly); nurse overtime enters here as a paid variable on each shift that needs it.
+poorly); nurse overtime enters here as a paid variable on each shift that needs it. Each
+hard row also gets its cover inequalities (``cover_rows``), so the relaxation cannot fill
+the last beds with fractions of cohorts too big to fit.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
+from translink.tcrc.solver.cover_rows import covers
 from translink.tcrc.solver.instance import Instance
 from translink.tcrc.solver.usage import Usage
 
@@ -35,11 +38,11 @@ def add_capacity_rows(
         kind = key[0]
         if kind == "beds":
             _, equipment, night = key
-            model.add(total <= (0 if night in unit.closed else unit.beds_with(equipment)))
+            _add_hard_row(model, terms, 0 if night in unit.closed else unit.beds_with(equipment))
         elif kind == "admissions":
-            model.add(total <= unit.admissions[key[1]])
+            _add_hard_row(model, terms, unit.admissions[key[1]])
         elif kind == "scans":
-            model.add(total <= unit.scanner[key[1]])
+            _add_hard_row(model, terms, unit.scanner[key[1]])
         else:
             _, day, shift = key
             have = unit.nurse_capacity[day][shift]
@@ -47,8 +50,20 @@ def add_capacity_rows(
                 over = model.new_int_var(0, unit.nurse_overtime, f"overtime_{day}_{shift}")
                 cost.append(instance.weights.overload * over)
                 model.add(total <= have + over)
+                _add_covers(model, terms, have + unit.nurse_overtime)
             else:
-                model.add(total <= have)
+                _add_hard_row(model, terms, have)
+
+
+def _add_hard_row(model: cp_model.CpModel, terms: Row, capacity: int) -> None:
+    """The row, and the cover inequalities that keep its relaxation from packing fractions."""
+    model.add(sum(coef * x for x, coef in terms) <= capacity)
+    _add_covers(model, terms, capacity)
+
+
+def _add_covers(model: cp_model.CpModel, terms: Row, capacity: int) -> None:
+    for weight, rhs in covers((coef for _, coef in terms), capacity):
+        model.add(sum(weight[coef] * x for x, coef in terms if coef in weight) <= rhs)
 
 
 def _rows(

@@ -1,7 +1,9 @@
 """The exact planner: OR-Tools CP-SAT, time-indexed, with interval variables beside it.
 
 Each cohort has one decision, its dosing day ``d``, and a presence literal (leaving it out
-costs its priority times its bed-nights). ``d`` is tied to one literal per allowed day, and
+costs its priority times its bed-nights). Its days are the allowed days on which it fits the
+empty unit, from the earliest its chain of predecessors permits (``fitting_days``,
+``earliest_days``). ``d`` is tied to one literal per day, and
 every capacity (beds in total and per equipment, admissions, scanner slots, nurse load per
 shift with paid overtime) is a linear row over those literals (``capacity_rows``): this
 time-indexed form gives the linear relaxation its strength. Beside it, each group of the
@@ -10,12 +12,15 @@ in cumulative constraints on beds, admissions and the scanner (capacities that c
 day to day are fixed fillers), which propagate well during search. A precedence (dose
 escalation, safety review, study parts) is a linear constraint when the later cohort is
 placed, which then needs the earlier, and also its strong time-indexed form over prefix
-sums: dosed by day ``t`` only if the earlier cohort was dosed by ``t - lag``.
+sums: dosed by day ``t`` only if the earlier cohort was dosed by ``t - lag``. Lateness is
+also a row over the day literals, so the relaxation sees it exactly.
 
 The objective is :func:`translink.tcrc.solver.plan.plan_cost` minus the bed moves, which
 the bed assignment decides afterwards (and adds); the bound stays a bound on the total.
-Required cohorts enter as assumptions, so an infeasible instance names the cohorts that
-cannot all be placed together. The greedy plan is the search's first hint.
+The bound reported is the better of CP-SAT's and the one proven from the model's linear
+relaxation (``lp_bound``, weak duality). Required cohorts enter as assumptions, so an
+infeasible instance names the cohorts that cannot all be placed together. The cheaper of
+the greedy plan and the plan rounded from the relaxation is the search's first hint.
 """
 
 from __future__ import annotations
@@ -36,7 +41,10 @@ from translink.tcrc.solver.instance import (
     blocks,
     check_instance,
 )
+from translink.tcrc.solver.lp_bound import Relaxation, solve_relaxation
 from translink.tcrc.solver.plan import Plan, Status, bed_moves, plan_cost
+from translink.tcrc.solver.rounding import round_relaxation
+from translink.tcrc.solver.usage import Usage
 
 DEFAULT_TIME_LIMIT = 60.0
 
@@ -73,11 +81,17 @@ def plan_cpsat(
             seconds=time.perf_counter() - started,
             conflicts=built.out_of_reach,
         )
-    _hint(built, plan_greedy(instance).days)
+    relaxing = time.perf_counter()
+    relaxation = solve_relaxation(built.model, time_limit / 4)
+    _hint(built, _first_plan(built, relaxation))
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.max_time_in_seconds = time_limit - (time.perf_counter() - relaxing)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
+    if workers > 1:
+        # The full-problem worker with the fuller linear relaxation and more cuts: on the
+        # generated 30-study units it proves a better bound in 60 s than the default one.
+        solver.parameters.subsolvers.append("max_lp")
     status = solver.solve(built.model)
     seconds = time.perf_counter() - started
     if status == cp_model.INFEASIBLE:
@@ -92,7 +106,10 @@ def plan_cpsat(
     stays = assign_beds(instance, days)
     cost = plan_cost(instance, days, bed_moves(stays))
     found = Status.OPTIMAL if status == cp_model.OPTIMAL else Status.FEASIBLE
-    bound = min(cost, round(solver.best_objective_bound))
+    bounds = [round(solver.best_objective_bound)]
+    if relaxation is not None:
+        bounds.append(relaxation.bound)
+    bound = min(cost, max(bounds))
     if found == Status.OPTIMAL and cost != round(solver.objective_value):
         found = Status.FEASIBLE  # the bed moves added cost the solver did not see
     return Plan("cpsat", found, days, stays, cost, bound, seconds)
@@ -100,9 +117,12 @@ def plan_cpsat(
 
 def _build(instance: Instance) -> _Model:
     built = _Model(instance)
-    reach = earliest_days(instance)
+    fitting = fitting_days(instance)
+    reach = earliest_days(instance, fitting)
     for cohort in instance.cohorts:
-        _add_cohort(built, cohort, reach.get(cohort.key))
+        earliest = reach.get(cohort.key)
+        days = [d for d in fitting[cohort.key] if earliest is not None and d >= earliest]
+        _add_cohort(built, cohort, days)
     if built.out_of_reach:
         return built
     for rule in instance.precedences:
@@ -121,8 +141,24 @@ def _build(instance: Instance) -> _Model:
     return built
 
 
-def earliest_days(instance: Instance) -> dict[str, int | None]:
-    """The earliest dosing day each cohort could have given its predecessors' (None: never)."""
+def fitting_days(instance: Instance) -> dict[str, list[int]]:
+    """The allowed dosing days on which the cohort alone fits the unit (with overtime)."""
+    empty = Usage(instance, overtime=True)
+    return {
+        cohort.key: [
+            d for d in allowed_days(instance.unit, cohort) if not empty.blockers(cohort, d)
+        ]
+        for cohort in instance.cohorts
+    }
+
+
+def earliest_days(
+    instance: Instance, fitting: dict[str, list[int]] | None = None
+) -> dict[str, int | None]:
+    """The earliest dosing day each cohort could have given its predecessors' (None: never).
+
+    A cohort's days are ``fitting[key]`` when given, else every allowed day.
+    """
     reach: dict[str, int | None] = {}
     pending = list(instance.cohorts)
     while pending:
@@ -132,7 +168,7 @@ def earliest_days(instance: Instance) -> dict[str, int | None]:
             if any(r.before not in reach for r in rules):
                 waiting.append(cohort)
                 continue
-            days = allowed_days(instance.unit, cohort)
+            days = allowed_days(instance.unit, cohort) if fitting is None else fitting[cohort.key]
             bounds = [reach[r.before] for r in rules]
             if not days or any(b is None for b in bounds):
                 reach[cohort.key] = None
@@ -147,17 +183,12 @@ def earliest_days(instance: Instance) -> dict[str, int | None]:
     return reach
 
 
-def _add_cohort(built: _Model, cohort: Cohort, earliest: int | None) -> None:
+def _add_cohort(built: _Model, cohort: Cohort, days: list[int]) -> None:
     model, weights = built.model, built.instance.weights
-    days = [
-        d
-        for d in allowed_days(built.instance.unit, cohort)
-        if earliest is not None and d >= earliest
-    ]
     if not days:
         if cohort.required:
             built.out_of_reach.append(
-                f"cohort {cohort.key} is required but no dosing day is allowed for it"
+                f"cohort {cohort.key} is required but fits on no allowed dosing day"
             )
         built.cost.append(weights.unplaced * cohort.priority * cohort.bed_nights)
         return
@@ -167,31 +198,31 @@ def _add_cohort(built: _Model, cohort: Cohort, earliest: int | None) -> None:
     if cohort.required:
         model.add_assumption(present)
     built.cost.append(weights.unplaced * cohort.priority * cohort.bed_nights * (1 - present))
-    if cohort.target is not None:
-        late = model.new_int_var(0, built.instance.unit.days, f"late_{cohort.key}")
-        model.add(late >= d - cohort.target).only_enforce_if(present)
-        built.cost.append(weights.lateness * cohort.priority * late)
-    if cohort.previous_day is not None:
-        _add_disruption(built, cohort, d, present)
     starts = {t: model.new_bool_var(f"x_{cohort.key}_{t}") for t in days}
     built.starts[cohort.key] = starts
     model.add(sum(starts.values()) == present)
     model.add(d == sum(t * x for t, x in starts.items())).only_enforce_if(present)
+    if cohort.target is not None:
+        # The row over the day literals gives the relaxation the exact lateness; keeping
+        # the variable too lets CP-SAT's search move its bound (the terms alone stalled it).
+        late = model.new_int_var(0, built.instance.unit.days, f"late_{cohort.key}")
+        model.add(late >= d - cohort.target).only_enforce_if(present)
+        model.add(late >= sum(max(0, t - cohort.target) * x for t, x in starts.items()))
+        built.cost.append(weights.lateness * cohort.priority * late)
+    if cohort.previous_day is not None:
+        # Disruption is a cost of the day itself: exact over the day literals.
+        built.cost.extend(
+            _disruption(built.instance, cohort.previous_day, t) * x for t, x in starts.items()
+        )
     for block in blocks(cohort):
         _add_block(built, cohort, block, d, present)
 
 
-def _add_disruption(
-    built: _Model, cohort: Cohort, d: cp_model.IntVar, present: cp_model.IntVar
-) -> None:
-    model, weights, previous = built.model, built.instance.weights, cohort.previous_day
-    assert previous is not None
-    moved = model.new_bool_var(f"moved_{cohort.key}")
-    distance = model.new_int_var(0, built.instance.unit.days, f"distance_{cohort.key}")
-    model.add(d == previous).only_enforce_if([present, ~moved])
-    model.add(distance >= d - previous).only_enforce_if(present)
-    model.add(distance >= previous - d).only_enforce_if(present)
-    built.cost.append(weights.disruption * moved + weights.disruption_day * distance)
+def _disruption(instance: Instance, previous: int, day: int) -> int:
+    """What moving a cohort from its previous dosing day to ``day`` costs."""
+    if day == previous:
+        return 0
+    return instance.weights.disruption + instance.weights.disruption_day * abs(day - previous)
 
 
 def _add_block(
@@ -240,6 +271,19 @@ def _cumulative(model: cp_model.CpModel, tasks: list[Task], capacity: list[int])
     model.add_cumulative(
         [i for i, _ in tasks + fillers], [demand for _, demand in tasks + fillers], top
     )
+
+
+def _first_plan(built: _Model, relaxation: Relaxation | None) -> dict[str, int]:
+    """The cheaper of the greedy plan and the plan rounded from the relaxation."""
+    instance = built.instance
+    plans = [plan_greedy(instance).days]
+    if relaxation is not None:
+        shares = {
+            key: {t: relaxation.value(x) for t, x in starts.items()}
+            for key, starts in built.starts.items()
+        }
+        plans.append(round_relaxation(instance, shares))
+    return min(plans, key=lambda days: plan_cost(instance, days, 0))
 
 
 def _hint(built: _Model, days: dict[str, int]) -> None:
