@@ -13,9 +13,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from translink.accounts.models import Role
+from translink.accounts.models import Role, User
 from translink.audit.actions import record, snapshot
 from translink.tcrc import instances
 from translink.tcrc.models import Bed, Cohort, PlanRun, Stay, Study, Unit
@@ -373,6 +374,32 @@ def record_trial_event(actor: Any, study: Study, event: str, on: date) -> list[A
         study.save(update_fields=[event])
         record(f"tcrc.{event}", actor=actor, obj=study, new={event: on})
         return create_obligations(actor, study.ind, trigger, study=study)
+
+
+def warn_of_hold(ind: Any, on: date, partial: bool) -> int:
+    """FDA put the IND on clinical hold: every unit coordinator hears which of its studies
+    in the unit are affected, since a booked plan stays until the next re-plan refuses it.
+    The number of studies named."""
+    from translink.market.notifications import notify  # notifications live with the market
+
+    studies = list(
+        Study.objects.filter(
+            ind=ind, status__in=[Study.Status.REQUESTED, Study.Status.BOOKED]
+        ).order_by("protocol_number")
+    )
+    if not studies:
+        return 0
+    kind = "a partial clinical hold" if partial else "a full clinical hold"
+    rule = "dose only the parts the hold does not name" if partial else "no one may be dosed"
+    names = ", ".join(study.protocol_number for study in studies)
+    coordinators = User.objects.filter(role=Role.TCRC_COORDINATOR, is_active=True)
+    notify(
+        coordinators,
+        f"IND {ind.number or ind.product} is on {kind} from {on:%d %b %Y}: {rule} in "
+        f"{names}. Re-plan the unit.",
+        reverse("unit_calendar"),
+    )
+    return len(studies)
 
 
 def close_studies_of(ind: Any, on: date, why: str) -> int:

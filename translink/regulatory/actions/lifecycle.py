@@ -128,6 +128,9 @@ def impose_hold(actor: User | None, ind: Ind, *, on: date, partial: bool = False
     with transaction.atomic():
         change_ind(actor, ind, "hold_imposed", {"status": status, "hold_imposed": on})
         create_obligations(actor, ind, rules.Trigger(rules.Basis.HOLD_IMPOSED, on))
+        from translink.tcrc.actions import warn_of_hold  # the unit builds on the registry
+
+        warn_of_hold(ind, on, partial)
     return ind
 
 

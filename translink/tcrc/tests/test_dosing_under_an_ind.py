@@ -114,3 +114,24 @@ def test_a_partial_hold_plans_the_study_with_a_warning_that_goes_when_it_is_lift
     replan(clinic.coordinator, clinic.unit, today=clinic.today)
     study.refresh_from_db()
     assert study.condition == ""
+
+
+def test_a_hold_on_the_ind_alerts_the_units_coordinators_and_no_sponsor(
+    clinic: Clinic, replan: Any
+) -> None:
+    from translink.accounts.models import Role, User
+    from translink.market.models import Notification
+
+    ind = _ind_in_effect(clinic, clinic.today - timedelta(days=60))
+    held = add_study(clinic, "HELD-1", clinic.company_a, ind=ind)
+    add_study(clinic, "FREE-1", clinic.company_b)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    before = Notification.objects.count()
+    regulatory.apply_transition(None, ind, "full_hold", on=clinic.today)
+    alerts = Notification.objects.filter(pk__gt=0).order_by("pk")[before:]
+    coordinators = set(User.objects.filter(role=Role.TCRC_COORDINATOR))
+    assert clinic.coordinator in coordinators
+    assert {a.recipient for a in alerts} == coordinators  # and so no sponsor's member
+    text = alerts[0].text
+    assert "full clinical hold" in text and held.protocol_number in text
+    assert "FREE-1" not in text and alerts[0].link == "/tcrc/"
