@@ -197,7 +197,9 @@ class Corpus:
             return top_k_means(similarity, counts, settings.top_k, settings.decay)
 
         grouping = (self.owners, self.starts, self.counts)
-        chosen = to_score_exactly(approximate, margins, margin, grouping, limit, aggregate)
+        chosen = to_score_exactly(
+            approximate, margins, margin, grouping, limit, aggregate, settings.top_k
+        )
         documents, _ = runs(chosen, self.starts, self.counts)
         if semantic is None or self.semantic is None:
             exact = lexical[documents].astype(np.float64)
