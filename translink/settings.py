@@ -116,6 +116,9 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Failed logins allowed per account in a sliding hour before further attempts are blocked.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 100, minimum=1)
+# Failed logins allowed from one network address in a sliding hour, whatever the accounts
+# (password spraying), before further attempts from it are blocked.
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 300, minimum=1)
 # Minutes without a request after which a signed-in session must log in again.
 SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30, minimum=1)
 # Absolute session lifetime, counted from login.
@@ -136,8 +139,12 @@ SECURE_HSTS_PRELOAD = SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies in front of the app that append the client's address to X-Forwarded-For: the
+# address audited and throttled is the one the outermost of them saw (0: REMOTE_ADDR).
+PROXY_HOPS = env_int("PROXY_HOPS", 1 if BEHIND_PROXY else 0, minimum=0)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LANGUAGE_CODE = "en-us"

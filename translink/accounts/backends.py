@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -13,7 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from translink.accounts.models import User
-from translink.audit.actions import record
+from translink.audit.actions import client_ip, record
 from translink.audit.models import AuditEvent
 
 log = logging.getLogger("translink.security")
@@ -26,19 +27,73 @@ def account_key(username: str | None) -> str:
     return (username or "").strip().lower()[:254]
 
 
+def _hour_ago() -> Any:
+    return timezone.now() - timedelta(hours=1)
+
+
 def recent_failures(username: str | None) -> int:
-    since = timezone.now() - timedelta(hours=1)
     return AuditEvent.objects.filter(
-        action=LOGIN_FAILED, object_id=account_key(username), at__gte=since
+        action=LOGIN_FAILED, object_id=account_key(username), at__gte=_hour_ago()
     ).count()
 
 
-class ThrottledModelBackend(ModelBackend):
-    """Django's password check, refused outright once an account has had too many failures.
+def recent_failures_from(address: str) -> int:
+    """Failed sign-ins from one network address in the last hour, on any account."""
+    if not address:
+        return 0
+    return AuditEvent.objects.filter(action=LOGIN_FAILED, ip=address, at__gte=_hour_ago()).count()
 
-    After ``LOGIN_FAILURE_LIMIT`` failed sign-ins within an hour, every further attempt on
-    that account, right password or not, is blocked, logged and audited until the oldest
-    failure is an hour old.
+
+@dataclass(frozen=True)
+class Block:
+    """Why sign-ins are refused: too many failures on the account or from the address."""
+
+    kind: str  # "account" or "address"
+    key: str
+    reason: str
+
+
+def block_for(request: HttpRequest | None, username: str | None) -> Block | None:
+    if username and recent_failures(username) >= settings.LOGIN_FAILURE_LIMIT:
+        limit = settings.LOGIN_FAILURE_LIMIT
+        return Block("account", account_key(username), f"{limit} failed sign-ins within an hour")
+    address = client_ip(request)
+    if recent_failures_from(address) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+        limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
+        return Block("address", address, f"{limit} failed sign-ins from {address} within an hour")
+    return None
+
+
+def _refuse(request: HttpRequest | None, block: Block) -> None:
+    """Log every blocked attempt; audit the first of each hour only, so that a flood of
+    attempts cannot flood the audit trail."""
+    log.warning(
+        "sign-in blocked after too many failures", extra={"block": block.kind, "key": block.key}
+    )
+    already = AuditEvent.objects.filter(
+        action=LOGIN_BLOCKED, object_type=block.kind, object_id=block.key, at__gte=_hour_ago()
+    ).exists()
+    if not already:
+        record(
+            LOGIN_BLOCKED,
+            object_type=block.kind,
+            object_id=block.key,
+            object_repr=block.key,
+            reason=block.reason,
+            request=request,
+        )
+    if request is not None:
+        request.login_blocked = block.kind  # type: ignore[attr-defined]
+    raise PermissionDenied(f"Too many failed sign-ins for this {block.kind}.")
+
+
+class ThrottledModelBackend(ModelBackend):
+    """Django's password check, refused outright after too many failures.
+
+    After ``LOGIN_FAILURE_LIMIT`` failed sign-ins on an account within an hour, or
+    ``LOGIN_ADDRESS_FAILURE_LIMIT`` from one network address on any accounts, every further
+    attempt on that account or from that address, right password or not, is blocked and
+    logged (and audited once an hour) until the oldest failure is an hour old.
     """
 
     def authenticate(
@@ -50,19 +105,7 @@ class ThrottledModelBackend(ModelBackend):
     ) -> User | None:
         if username is None:
             username = kwargs.get("email")
-        if username and recent_failures(username) >= settings.LOGIN_FAILURE_LIMIT:
-            log.warning(
-                "sign-in blocked after too many failures", extra={"account": account_key(username)}
-            )
-            record(
-                LOGIN_BLOCKED,
-                object_type="account",
-                object_id=account_key(username),
-                object_repr=account_key(username),
-                reason=f"{settings.LOGIN_FAILURE_LIMIT} failed sign-ins within an hour",
-                request=request,
-            )
-            if request is not None:
-                request.login_blocked = True  # type: ignore[attr-defined]
-            raise PermissionDenied("Too many failed sign-ins for this account.")
+        block = block_for(request, username)
+        if block is not None:
+            _refuse(request, block)
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -18,6 +18,10 @@ class SignInForm(AuthenticationForm):
             "Too many failed sign-ins for this account in the last hour. Try again in an "
             "hour; if you did not make these attempts, tell the institute's administrator."
         ),
+        "blocked_address": (
+            "Too many failed sign-ins from your network address in the last hour. Try again "
+            "in an hour, or tell the institute's administrator."
+        ),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -29,10 +33,10 @@ class SignInForm(AuthenticationForm):
         try:
             return super().clean()
         except forms.ValidationError:
-            if getattr(self.request, "login_blocked", False):
-                raise forms.ValidationError(
-                    self.error_messages["blocked"], code="blocked"
-                ) from None
+            blocked = getattr(self.request, "login_blocked", "")
+            if blocked:
+                code = "blocked_address" if blocked == "address" else "blocked"
+                raise forms.ValidationError(self.error_messages[code], code=code) from None
             raise
 
 

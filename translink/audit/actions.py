@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.http import HttpRequest
@@ -44,9 +46,23 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 
 def client_ip(request: HttpRequest | None) -> str:
+    """The client's network address: REMOTE_ADDR, or behind ``PROXY_HOPS`` proxies the
+    address the outermost one added to X-Forwarded-For (entries further left are whatever
+    the client sent, so they are never trusted). A malformed entry falls back to
+    REMOTE_ADDR."""
     if request is None:
         return ""
-    return str(request.META.get("REMOTE_ADDR", ""))[:45]
+    remote = str(request.META.get("REMOTE_ADDR", ""))[:45]
+    hops = settings.PROXY_HOPS
+    if hops <= 0:
+        return remote
+    chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if len(chain) < hops:
+        return remote
+    try:
+        return str(ipaddress.ip_address(chain[-hops]))
+    except ValueError:
+        return remote
 
 
 def record(

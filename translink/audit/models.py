@@ -48,7 +48,10 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["number"]
-        indexes = [models.Index(fields=["action", "object_id", "at"])]
+        indexes = [
+            models.Index(fields=["action", "object_id", "at"]),
+            models.Index(fields=["action", "ip", "at"]),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.number} {self.action} {self.object_repr}"

@@ -99,3 +99,72 @@ def test_the_session_key_changes_at_sign_in(client, world) -> None:
     before = client.session.session_key
     _sign_in(client, world.users["researcher"].email, PASSWORD)
     assert client.session.session_key != before
+
+
+@override_settings(LOGIN_FAILURE_LIMIT=100, LOGIN_ADDRESS_FAILURE_LIMIT=5)
+def test_an_address_spraying_passwords_over_many_accounts_is_blocked_on_every_account(
+    client, world
+) -> None:
+    attacker, colleague = "203.0.113.9", "198.51.100.7"
+    for n in range(5):
+        response = client.post(
+            "/accounts/login/",
+            {"username": f"guess{n}@a.example", "password": "Winter2026!"},
+            REMOTE_ADDR=attacker,
+        )
+        assert "do not match an active account" in response.content.decode()
+    user = world.users["company_a"]
+    response = client.post(
+        "/accounts/login/", {"username": user.email, "password": PASSWORD}, REMOTE_ADDR=attacker
+    )
+    assert "Too many failed sign-ins from your network address" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    blocked = AuditEvent.objects.get(action="auth.login_blocked")
+    assert (blocked.object_type, blocked.object_id) == ("address", attacker)
+    # The account itself is not locked: the same person signs in from elsewhere.
+    response = client.post(
+        "/accounts/login/", {"username": user.email, "password": PASSWORD}, REMOTE_ADDR=colleague
+    )
+    assert response.status_code == 302
+
+
+@override_settings(LOGIN_FAILURE_LIMIT=3)
+def test_a_flood_of_blocked_attempts_is_logged_each_time_and_audited_once_an_hour(
+    client, world, caplog
+) -> None:
+    email = world.users["company_b"].email
+    for _ in range(3):
+        authenticate(username=email, password="wrong password 123")
+    before = AuditEvent.objects.count()
+    for _ in range(20):
+        response = _sign_in(client, email, PASSWORD)
+        assert "Too many failed sign-ins for this account" in response.content.decode()
+    assert AuditEvent.objects.count() == before + 1
+    assert AuditEvent.objects.get(action="auth.login_blocked").object_id == email
+    blocked = [r for r in caplog.records if r.message == "sign-in blocked after too many failures"]
+    assert len(blocked) == 20
+
+
+@pytest.mark.parametrize(
+    ("hops", "forwarded", "audited"),
+    [
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # what the client wrote is not trusted
+        (2, "6.6.6.6, 203.0.113.9, 10.0.0.2", "203.0.113.9"),
+        (1, "not an address", "127.0.0.1"),
+        (2, "203.0.113.9", "127.0.0.1"),  # fewer entries than proxies: the header is forged
+        (0, "203.0.113.9", "127.0.0.1"),
+    ],
+)
+def test_behind_a_proxy_the_audit_names_the_address_the_proxy_saw(
+    client, world, hops, forwarded, audited
+) -> None:
+    user = world.users["researcher"]
+    with override_settings(PROXY_HOPS=hops):
+        client.post(
+            "/accounts/login/",
+            {"username": user.email, "password": PASSWORD},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+    assert AuditEvent.objects.get(action="auth.login", actor=user).ip == audited
