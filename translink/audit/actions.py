@@ -130,3 +130,12 @@ def verify_chain() -> ChainReport:
         .iterator(chunk_size=2000)
     )
     return verify(rows, head.count, head.last_hash or GENESIS)
+
+
+def anchor(report: ChainReport) -> str:
+    """``NUMBER:HASH`` of the newest event an intact ``report`` verified ('' for none):
+    kept outside the database, it proves later that no event up to it was rewritten."""
+    if not report.intact or not report.checked:
+        return ""
+    last = AuditEvent.objects.filter(number=report.checked).values_list("hash", flat=True)
+    return f"{report.checked}:{last.get()}"

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from translink.accounts.policy import ADMINISTRATORS, signed_in, visible
-from translink.audit.actions import record, verify_chain
+from translink.audit.actions import anchor, record, verify_chain
 from translink.audit.models import AuditEvent
 
 
@@ -22,7 +22,9 @@ def events(request: HttpRequest) -> HttpResponse:
     page = Paginator(listed, 50).get_page(request.GET.get("page"))
     # Verifying reads the whole trail: done on request, and nightly by `manage.py verify_audit`.
     report = verify_chain() if request.GET.get("verify") else None
-    return render(request, "audit/events.html", {"page": page, "action": action, "report": report})
+    context = {"page": page, "action": action, "report": report}
+    context["anchor"] = anchor(report) if report is not None else ""
+    return render(request, "audit/events.html", context)
 
 
 @signed_in(*ADMINISTRATORS)

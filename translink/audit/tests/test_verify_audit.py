@@ -68,7 +68,10 @@ def test_it_notices_the_newest_events_removed() -> None:
 @pytest.mark.django_db
 def test_the_audit_page_shows_the_broken_event_to_an_administrator(client, world) -> None:
     client.force_login(world.users["administrator"])
-    assert "Chain intact" in client.get("/audit/?verify=1").content.decode()
+    intact = client.get("/audit/?verify=1").content.decode()
+    assert "Chain intact" in intact
+    newest = AuditEvent.objects.latest("number")
+    assert f"Anchor <code>{newest.number}:{newest.hash}</code>" in intact
     _drop_guards()
     target = AuditEvent.objects.order_by("number")[2]
     with connection.cursor() as cursor:
@@ -90,3 +93,63 @@ def test_events_appended_during_a_check_are_left_to_the_next_one(monkeypatch) ->
     monkeypatch.setattr(actions.ChainHead.objects, "get", lambda **_: stale)
     report = actions.verify_chain()
     assert report.intact and report.checked == 3
+
+
+def _anchor(capsys) -> str:
+    call_command("verify_audit")
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Anchor: "))
+    return line.removeprefix("Anchor: ").split(" ")[0]
+
+
+def _rewrite_from(number: int, reason: str) -> None:
+    """A full forgery: change one event, then recompute every later hash and the head, as
+    someone with the database owner's rights and this code could."""
+    from translink.audit.actions import STORED_FIELDS
+    from translink.audit.chain import event_hash
+
+    _drop_guards()
+    rows = list(AuditEvent.objects.order_by("number").values(*STORED_FIELDS))
+    previous = rows[number - 2]["hash"] if number > 1 else "0" * 64
+    with connection.cursor() as cursor:
+        for row in rows[number - 1 :]:
+            if row["number"] == number:
+                row["reason"] = reason
+            row["prev_hash"] = previous
+            row["hash"] = event_hash(row)
+            cursor.execute(
+                "UPDATE audit_auditevent SET reason = %s, prev_hash = %s, hash = %s "
+                "WHERE number = %s",
+                [row["reason"], row["prev_hash"], row["hash"], row["number"]],
+            )
+            previous = row["hash"]
+        cursor.execute("UPDATE audit_chainhead SET last_hash = %s WHERE id = 1", [previous])
+
+
+@pytest.mark.django_db
+def test_an_anchor_kept_outside_catches_a_chain_rewritten_with_its_hashes(capsys) -> None:
+    _events(6)
+    anchor = _anchor(capsys)
+    assert anchor.startswith("6:")
+    _events(2)
+    call_command("verify_audit", anchor=[anchor])
+    assert "8 events verified, 1 anchors hold." in capsys.readouterr().out
+    _rewrite_from(3, "backdated approval")
+    call_command("verify_audit")  # the chain alone still verifies: every hash was redone
+    assert "Audit chain intact: 8 events verified." in capsys.readouterr().out
+    with pytest.raises(CommandError, match=r"Anchor #6 does not hold: .* rewritten at or before"):
+        call_command("verify_audit", anchor=[anchor])
+
+
+@pytest.mark.django_db
+def test_an_anchor_past_the_end_says_events_were_removed(capsys) -> None:
+    _events(3)
+    with pytest.raises(CommandError, match=r"Anchor #9 does not hold: the chain has no event #9"):
+        call_command("verify_audit", anchor=["9:" + "a" * 64])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["6", "6:abc", "0:" + "a" * 64, "x:" + "a" * 64, "6:" + "g" * 64])
+def test_a_malformed_anchor_is_refused_with_what_it_should_look_like(text: str) -> None:
+    _events(2)
+    with pytest.raises(CommandError, match=r"expected NUMBER:HASH"):
+        call_command("verify_audit", anchor=[text])
