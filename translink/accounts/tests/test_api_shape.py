@@ -29,6 +29,10 @@ def test_lists_are_paginated_with_a_count(client, world) -> None:
     assert len(last["items"]) == total - 2 * (pages - 1)
     bad = client.get("/api/people/researchers?page=0")
     assert bad.status_code == 422 and "page" in bad.json()["error"]["fields"]
+    past = client.get(f"/api/people/researchers?page={pages + 1}").json()
+    assert (past["items"], past["count"], past["pages"]) == ([], total, pages)
+    absurd = client.get("/api/people/researchers?page=184467440737095518")
+    assert absurd.status_code == 422 and "page" in absurd.json()["error"]["fields"]
 
 
 def test_errors_share_one_shape(client, world) -> None:

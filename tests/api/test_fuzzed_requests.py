@@ -1,0 +1,60 @@
+"""Every API operation, fed requests generated from its own OpenAPI schema (schemathesis):
+valid ones and invalid ones (wrong types, missing fields, out-of-range numbers). None may
+break the server; every refusal has the API's one error shape."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
+from schemathesis.core import NotSet
+
+from translink.api import api
+
+SCHEMA = schemathesis.openapi.from_dict(api.get_openapi_schema())
+OPERATIONS = {op.label: op for op in (result.ok() for result in SCHEMA.get_all_operations())}
+EXAMPLES = 10
+
+
+def send(client: Any, case: Any) -> Any:
+    """The generated request, through Django's test client."""
+    path = case.formatted_path
+    if case.query:
+        path += "?" + urlencode(case.query, doseq=True)
+    if isinstance(case.body, NotSet):
+        return client.generic(case.method, path)
+    body = case.body if isinstance(case.body, bytes) else json.dumps(case.body)
+    return client.generic(case.method, path, body, content_type="application/json")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+@pytest.mark.parametrize("label", sorted(OPERATIONS))
+def test_no_generated_request_breaks_an_operation(client, world, label, mode) -> None:
+    client.force_login(world.users["administrator"])
+    client.raise_request_exception = False  # a crash is a 500 to report, with its request
+    operation = OPERATIONS[label]
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=operation.as_strategy(generation_mode=mode))
+    def check(case: Any) -> None:
+        response = send(client, case)
+        assert response.status_code < 500, (
+            f"{case.method} {case.formatted_path} query={case.query} body={case.body!r}"
+        )
+        if response.status_code >= 400 and response["Content-Type"].startswith("application/json"):
+            error = response.json()["error"]
+            assert set(error) == {"code", "message", "fields"} and error["message"]
+
+    check()
