@@ -1,10 +1,10 @@
-"""Sign-in with a cap on failed attempts per account."""
+"""Sign-in with caps on failed attempts, per account and per network address."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -27,7 +27,7 @@ def account_key(username: str | None) -> str:
     return (username or "").strip().lower()[:254]
 
 
-def _hour_ago() -> Any:
+def _hour_ago() -> datetime:
     return timezone.now() - timedelta(hours=1)
 
 
