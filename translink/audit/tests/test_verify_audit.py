@@ -153,3 +153,14 @@ def test_a_malformed_anchor_is_refused_with_what_it_should_look_like(text: str) 
     _events(2)
     with pytest.raises(CommandError, match=r"expected NUMBER:HASH"):
         call_command("verify_audit", anchor=[text])
+
+
+@pytest.mark.django_db
+def test_the_audit_page_gives_times_in_utc_as_its_heading_says(client, world) -> None:
+    from datetime import UTC
+
+    client.force_login(world.users["administrator"])
+    event = record("test.event", object_type="thing", object_id="utc")
+    page = client.get("/audit/?action=test.event").content.decode()
+    assert "When (UTC)" in page
+    assert event.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") in page
