@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "translink.accounts.middleware.ApiTokenMiddleware",
+    "translink.accounts.middleware.NumberRangeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "translink.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -33,10 +33,17 @@ def send(client: Any, case: Any) -> Any:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+@pytest.mark.parametrize(
+    ("role", "mode"),
+    [
+        ("administrator", GenerationMode.POSITIVE),
+        ("administrator", GenerationMode.NEGATIVE),
+        ("company_a", GenerationMode.POSITIVE),  # a company reaches other paths: its walls
+    ],
+)
 @pytest.mark.parametrize("label", sorted(OPERATIONS))
-def test_no_generated_request_breaks_an_operation(client, world, label, mode) -> None:
-    client.force_login(world.users["administrator"])
+def test_no_generated_request_breaks_an_operation(client, world, label, role, mode) -> None:
+    client.force_login(world.users[role])
     client.raise_request_exception = False  # a crash is a 500 to report, with its request
     operation = OPERATIONS[label]
 

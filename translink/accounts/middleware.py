@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from translink.accounts.policy import RoutePolicy, policy_of
 from translink.accounts.tokens import authenticate_token
+from translink.lib import number_range
 
 log = logging.getLogger("translink.security")
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -26,9 +27,15 @@ def is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
-def api_error(status: int, code: str, message: str) -> JsonResponse:
+def api_error(
+    status: int, code: str, message: str, fields: dict[str, list[str]] | None = None
+) -> JsonResponse:
     """The API's one error shape; see translink/api.py."""
-    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
+    body = {"error": {"code": code, "message": message, "fields": fields or {}}}
+    return JsonResponse(body, status=status)
+
+
+TOO_BIG = f"A whole number between {number_range.SMALLEST} and {number_range.LARGEST} is expected."
 
 
 def not_found(request: HttpRequest) -> HttpResponse:
@@ -37,6 +44,27 @@ def not_found(request: HttpRequest) -> HttpResponse:
     from django.views.defaults import page_not_found
 
     return page_not_found(request, exception=None)
+
+
+class NumberRangeMiddleware:
+    """Numbers no database column can hold: a URL naming one finds nothing (404); in an API
+    query or JSON body they are refused (422) with where they are, before any view runs."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if number_range.path_out_of_range(request.path):
+            return not_found(request)
+        if is_api(request):
+            fields = {key: [TOO_BIG] for key in number_range.query_out_of_range(request.GET)}
+            if request.content_type == "application/json" and request.body:
+                fields.update(
+                    {key: [TOO_BIG] for key in number_range.json_out_of_range(request.body)}
+                )
+            if fields:
+                return api_error(422, "validation_error", "Some fields are invalid.", fields)
+        return self.get_response(request)
 
 
 class RequestIdMiddleware:

@@ -1,0 +1,48 @@
+"""Numbers too big for any database column are refused with where they are, never a crash."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from translink.market.models import Need
+
+pytestmark = pytest.mark.django_db
+
+TOO_BIG = 2**63  # one past the largest 64-bit id
+
+
+def test_an_id_too_big_in_a_json_body_is_named_and_nothing_is_saved(client, world) -> None:
+    client.force_login(world.users["company_a"])
+    before = Need.objects.count()
+    body = {
+        "title": "Biomarker partner",
+        "summary": "A partner for a biomarker study.",
+        "therapeutic_area": "oncology",
+        "modality": "device",
+        "stage_sought": "transfer",
+        "confidentiality": "public",
+        "invited_researcher_ids": [1, TOO_BIG],
+    }
+    response = client.post("/api/market/needs", json.dumps(body), content_type="application/json")
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "validation_error"
+    assert list(error["fields"]) == ["invited_researcher_ids.1"]
+    assert "9223372036854775807" in error["fields"]["invited_researcher_ids.1"][0]
+    assert Need.objects.count() == before
+
+
+def test_an_id_too_big_in_a_path_finds_nothing_in_the_api_and_the_pages(client, world) -> None:
+    client.force_login(world.users["alliance_manager"])
+    response = client.get(f"/api/people/researchers/{TOO_BIG}")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+    assert client.get(f"/researchers/{TOO_BIG}/").status_code == 404
+
+
+def test_a_number_too_big_in_a_query_is_named(client, world) -> None:
+    client.force_login(world.users["alliance_manager"])
+    response = client.get(f"/api/people/researchers?page={TOO_BIG}&focus_area=oncology")
+    assert response.status_code == 422
+    assert list(response.json()["error"]["fields"]) == ["page"]
