@@ -46,3 +46,13 @@ def test_a_number_too_big_in_a_query_is_named(client, world) -> None:
     response = client.get(f"/api/people/researchers?page={TOO_BIG}&focus_area=oncology")
     assert response.status_code == 422
     assert list(response.json()["error"]["fields"]) == ["page"]
+
+
+def test_the_limits_are_those_of_a_64_bit_column() -> None:
+    from translink.lib import number_range
+
+    body = b'{"a": [9223372036854775807, {"b": -9223372036854775809}], "ok": true, "c": 1e30}'
+    assert number_range.json_out_of_range(body) == ["a.1.b"]
+    assert number_range.json_out_of_range(b"not json") == []
+    assert number_range.path_out_of_range("/api/x/9223372036854775808/")
+    assert not number_range.path_out_of_range("/api/x/9223372036854775807/")
