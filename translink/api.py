@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -26,6 +27,7 @@ from translink.accounts.api import router as accounts_router
 from translink.accounts.policy import public
 from translink.alliances.api import router as alliances_router
 from translink.audit.api import router as audit_router
+from translink.lib import number_range
 from translink.market.api import router as market_router
 from translink.matching.api import router as matching_router
 from translink.people.api import router as people_router
@@ -98,6 +100,21 @@ def _invalid_values(request: HttpRequest, exc: DjangoValidationError) -> HttpRes
         else {"__all__": [str(m) for m in exc.messages]}
     )
     return error(request, 422, "validation_error", "Some fields are invalid.", fields)
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def _out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A value the database cannot store (a number past 64 bits written as text, say) that
+    slipped past validation: the request is refused (actions write in one transaction,
+    which the error has already rolled back)."""
+    return error(
+        request,
+        422,
+        "validation_error",
+        "A value in the request is out of range for what Translink stores: whole numbers "
+        f"must lie between {number_range.SMALLEST} and {number_range.LARGEST}.",
+    )
 
 
 @api.exception_handler(Http404)

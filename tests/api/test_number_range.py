@@ -23,6 +23,7 @@ def test_an_id_too_big_in_a_json_body_is_named_and_nothing_is_saved(client, worl
         "modality": "device",
         "stage_sought": "transfer",
         "confidentiality": "public",
+        "offers": ["data"],
         "invited_researcher_ids": [1, TOO_BIG],
     }
     response = client.post("/api/market/needs", json.dumps(body), content_type="application/json")
@@ -41,11 +42,31 @@ def test_an_id_too_big_in_a_path_finds_nothing_in_the_api_and_the_pages(client, 
     assert client.get(f"/researchers/{TOO_BIG}/").status_code == 404
 
 
-def test_a_number_too_big_in_a_query_is_named(client, world) -> None:
+def test_digits_in_free_text_are_searched_and_a_page_too_big_is_named(client, world) -> None:
     client.force_login(world.users["alliance_manager"])
-    response = client.get(f"/api/people/researchers?page={TOO_BIG}&focus_area=oncology")
+    assert client.get(f"/api/search?q={TOO_BIG}").status_code == 200
+    response = client.get(f"/api/people/researchers?page={TOO_BIG}")
     assert response.status_code == 422
     assert list(response.json()["error"]["fields"]) == ["page"]
+
+
+def test_a_number_too_big_written_as_text_is_refused_not_a_crash(client, world) -> None:
+    client.force_login(world.users["company_a"])
+    before = Need.objects.count()
+    body = {
+        "title": "Biomarker partner",
+        "summary": "A partner for a biomarker study.",
+        "therapeutic_area": "oncology",
+        "modality": "device",
+        "stage_sought": "transfer",
+        "confidentiality": "public",
+        "offers": ["data"],
+        "invited_researcher_ids": [str(TOO_BIG)],
+    }
+    response = client.post("/api/market/needs", json.dumps(body), content_type="application/json")
+    assert response.status_code == 422
+    assert "9223372036854775807" in response.json()["error"]["message"]
+    assert Need.objects.count() == before
 
 
 def test_the_limits_are_those_of_a_64_bit_column() -> None:

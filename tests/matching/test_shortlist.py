@@ -75,3 +75,31 @@ def test_it_never_leaves_out_one_of_the_top_whatever_the_aggregation(
         found = score(exact[documents], counts[chosen])
         assert chosen[np.lexsort((chosen, -found))[:limit]].tolist() == best.tolist()
         assert len(chosen) < len(counts) // 4
+
+
+def test_a_researcher_just_under_the_threshold_can_outscore_a_candidate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """B reaches the first threshold with one paper and scores low on the rest; C never
+    reaches it but scores higher: with as few candidates as places, C must not be lost."""
+    monkeypatch.setattr(shortlist, "FIRST_DOCUMENTS", 8)
+    fillers = [[0.0]] * 600
+    # The first threshold lands on B's best paper: 8 papers of A are above it.
+    papers = [[1.0] * 8, [0.5, 0.0, 0.0], [0.49, 0.49, 0.49], *fillers]
+    counts = np.array([len(p) for p in papers])
+    starts = np.cumsum(counts) - counts
+    owners = np.repeat(np.arange(len(counts)), counts)
+    exact = np.concatenate(papers)
+
+    chosen = to_score_exactly(
+        exact.astype(np.float32),
+        lambda documents: np.zeros(len(documents)),
+        0.0,
+        (owners, starts, counts),
+        2,
+        aggregate,
+        3,
+    )
+    documents, _ = runs(chosen, starts, counts)
+    found = aggregate(exact[documents], counts[chosen])
+    assert chosen[np.lexsort((chosen, -found))[:2]].tolist() == [0, 2]

@@ -59,10 +59,23 @@ def client_ip(request: HttpRequest | None) -> str:
     chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     if len(chain) < hops:
         return remote
+    return _address(chain[-hops]) or remote
+
+
+def _address(entry: str) -> str:
+    """An X-Forwarded-For entry as a plain address: ``1.2.3.4``, ``1.2.3.4:5678``,
+    ``2001:db8::1`` or ``[2001:db8::1]:5678``; '' when it is none of these."""
+    if entry.startswith("["):
+        entry = entry[1:].split("]", 1)[0]
+    elif entry.count(":") == 1:
+        entry = entry.split(":", 1)[0]
     try:
-        return str(ipaddress.ip_address(chain[-hops]))
+        address = ipaddress.ip_address(entry)
     except ValueError:
-        return remote
+        return ""
+    if getattr(address, "scope_id", None):
+        return ""
+    return str(address)[:45]
 
 
 def record(

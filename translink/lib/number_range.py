@@ -1,8 +1,8 @@
 """Whole numbers too big for the database, refused before any view sees them.
 
-The database stores ids and amounts in 64 bits; a larger number in a URL, a query string
-or a JSON body would otherwise reach a query and fail there (OverflowError on SQLite, an
-out-of-range error on PostgreSQL) as a server error. :func:`out_of_range` names where each
+The database stores ids and amounts in 64 bits; a larger number in a URL or a JSON body
+would otherwise reach a query and fail there (OverflowError on SQLite, an out-of-range
+error on PostgreSQL) as a server error. :func:`out_of_range` names where each
 such number is, in the API's field notation (``invited_researcher_ids.0``).
 """
 
@@ -28,13 +28,6 @@ def _whole_text_out_of_range(text: str) -> bool:
 def path_out_of_range(path: str) -> bool:
     """Whether a segment of ``path`` is a whole number no record can have."""
     return any(_whole_text_out_of_range(part) for part in path.split("/") if len(part) > 18)
-
-
-def query_out_of_range(query: Any) -> list[str]:
-    """The names of query parameters holding a whole number out of range."""
-    return sorted(
-        {key for key, values in query.lists() if any(_whole_text_out_of_range(v) for v in values)}
-    )
 
 
 def json_out_of_range(body: bytes) -> list[str]:

@@ -151,6 +151,10 @@ def test_a_flood_of_blocked_attempts_is_logged_each_time_and_audited_once_an_hou
         (1, "203.0.113.9", "203.0.113.9"),
         (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # what the client wrote is not trusted
         (2, "6.6.6.6, 203.0.113.9, 10.0.0.2", "203.0.113.9"),
+        (1, "203.0.113.9:5678", "203.0.113.9"),  # a proxy that adds the client's port
+        (1, "[2001:db8::1]:443", "2001:db8::1"),
+        (1, "2001:db8::1", "2001:db8::1"),
+        (1, "fe80::1%eth0", "127.0.0.1"),  # a scoped address is no client's
         (1, "not an address", "127.0.0.1"),
         (2, "203.0.113.9", "127.0.0.1"),  # fewer entries than proxies: the header is forged
         (0, "203.0.113.9", "127.0.0.1"),

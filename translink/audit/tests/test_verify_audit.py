@@ -141,10 +141,20 @@ def test_an_anchor_kept_outside_catches_a_chain_rewritten_with_its_hashes(capsys
 
 
 @pytest.mark.django_db
-def test_an_anchor_past_the_end_says_events_were_removed(capsys) -> None:
-    _events(3)
-    with pytest.raises(CommandError, match=r"Anchor #9 does not hold: the chain has no event #9"):
-        call_command("verify_audit", anchor=["9:" + "a" * 64])
+def test_an_anchor_past_the_verified_chain_says_events_were_removed(capsys) -> None:
+    events = _events(6)
+    anchor = _anchor(capsys)
+    _drop_guards()
+    with connection.cursor() as cursor:  # the head set back to hide event 6, left in place
+        cursor.execute(
+            "UPDATE audit_chainhead SET count = 5, last_hash = %s WHERE id = 1", [events[4].hash]
+        )
+    call_command("verify_audit")
+    assert "Audit chain intact: 5 events verified." in capsys.readouterr().out
+    with pytest.raises(
+        CommandError, match=r"Anchor #6 does not hold: the chain verifies only up to event #5"
+    ):
+        call_command("verify_audit", anchor=[anchor])
 
 
 @pytest.mark.django_db

@@ -70,13 +70,14 @@ def to_score_exactly(
     owners, starts, counts = grouping
     if limit <= 0:
         return np.zeros(0, dtype=np.int64)
-    wanted = min(limit, len(counts))
     threshold = _first_threshold(approximate, limit)
     candidates = _candidates(approximate, threshold, owners, counts)
-    while len(candidates) < wanted:  # too few reach it: lower it
+    # Too few reach it: lower it. With no more than ``limit`` candidates, L below could not
+    # be placed, and someone outside could still outscore a candidate.
+    while threshold > -np.inf and len(candidates) <= limit:
         threshold = _lower(approximate, threshold)
         candidates = _candidates(approximate, threshold, owners, counts)
-    if len(candidates) <= limit:
+    if len(candidates) <= limit:  # everyone is a candidate
         return candidates
     floor = _best(_lower_ends(approximate, margins, candidates, starts, counts, aggregate), limit)
     if threshold > -np.inf and floor < threshold + margin:
