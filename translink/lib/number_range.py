@@ -2,7 +2,7 @@
 
 The database stores ids and amounts in 64 bits; a larger number in a URL or a JSON body
 would otherwise reach a query and fail there (OverflowError on SQLite, an out-of-range
-error on PostgreSQL) as a server error. :func:`out_of_range` names where each
+error on PostgreSQL) as a server error. :func:`json_out_of_range` names where each
 such number is, in the API's field notation (``invited_researcher_ids.0``).
 """
 
