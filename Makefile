@@ -20,8 +20,14 @@ $(VENV)/.installed-test: pyproject.toml $(BIN)/activate
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(VENV)/.installed $@
 
+# The compiled similarity scan (translink/matching/engine/scan.c, loaded through ctypes).
+SCAN := translink/matching/engine/_scan.so
+$(SCAN): translink/matching/engine/scan.c translink/matching/engine/kernel.py $(VENV)/.installed
+	$(BIN)/python -m translink.matching.engine.build_scan
+
 run: $(VENV)/.installed
 	mkdir -p var
+	@$(MAKE) --no-print-directory $(SCAN) || echo "No C compiler (apt-get install gcc): matching scans its vectors in float32, slower."
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input -v 0
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	@echo "Serving Translink at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
@@ -30,7 +36,7 @@ run: $(VENV)/.installed
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(SCAN)
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's chromium: apt-get install chromium"; exit 1; }
 	mkdir -p var
 	$(BIN)/pytest --create-db

@@ -210,8 +210,11 @@ def _corpus_sizes(corpus: Corpus) -> str:
     if corpus.semantic is not None:
         parts.append(f"float32 vectors {corpus.semantic.rows.nbytes / 2**20:.0f} MiB")
         if corpus.semantic.quantized is not None:
-            codes = corpus.semantic.quantized.codes
-            parts.append(f"int8 scan copy {codes.numel() / 2**20:.0f} MiB")
+            quantized = corpus.semantic.quantized
+            parts.append(
+                f"int8 scan copy {quantized.codes.nbytes / 2**20:.0f} MiB "
+                f"(scanned by the {quantized.kernel.name} loop)"
+            )
     return ", ".join(parts)
 
 

@@ -1,14 +1,21 @@
-"""The int8 scan of every vector stays within the error bound it states."""
+"""The int8 scan of every vector: exact integer sums whatever the processor, and within the
+error bound it states."""
 
 from __future__ import annotations
+
+import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from translink.matching.engine import kernel
 from translink.matching.engine.semantic import SemanticIndex, unit_query
 
 
-@pytest.mark.parametrize(("rows", "dimension"), [(1, 3), (70, 24), (1000, 384), (333, 100)])
+@pytest.mark.parametrize(
+    ("rows", "dimension"), [(1, 3), (70, 24), (1000, 384), (333, 100), (3, 20_000)]
+)
 def test_it_bounds_every_rows_error(rows: int, dimension: int) -> None:
     rng = np.random.default_rng(rows)
     vectors = rng.standard_normal((rows, dimension)).astype(np.float32)
@@ -40,3 +47,75 @@ def test_exact_similarity_does_not_depend_on_which_rows_are_computed_together() 
     together = index.exact(np.arange(50, dtype=np.int64), query)
     alone = [index.exact(np.array([i], dtype=np.int64), query)[0] for i in range(50)]
     assert len(set(together.tolist()) | set(alone)) == 1
+
+
+def test_the_compiled_scan_is_built_here() -> None:
+    scan = kernel.load()
+    assert scan is not None, "make builds translink/matching/engine/_scan.so"
+    assert scan.level >= 1  # every x86-64 machine the suite runs on has AVX2
+
+
+@pytest.mark.parametrize(("rows", "dimension"), [(1, 3), (70, 24), (5, 385), (40_000, 100)])
+def test_every_loop_sums_exactly_what_numpy_does(rows: int, dimension: int) -> None:
+    scan = kernel.load()
+    assert scan is not None
+    rng = np.random.default_rng(dimension)
+    codes = rng.integers(-127, 128, size=(rows, dimension), dtype=np.int8)
+    scales = rng.random(rows).astype(np.float32)
+    top = (2**31 - 1) // (127 * dimension)
+    query = rng.integers(-min(top, 32767), min(top, 32767) + 1, size=dimension).astype(np.int16)
+    sums = codes.astype(np.int64) @ query.astype(np.int64)
+    expected = (sums * scales.astype(np.float64) * 3e-5).astype(np.float32)
+    for level in range(scan.level + 1):  # portable C, AVX2, then AVX-512 VNNI where present
+        assert np.array_equal(scan.scan(codes, scales, query, 3e-5, level), expected), level
+
+
+def test_the_scan_refuses_arrays_it_cannot_read() -> None:
+    scan = kernel.load()
+    assert scan is not None
+    codes = np.zeros((4, 8), dtype=np.int8)
+    with pytest.raises(TypeError, match="int8 codes"):
+        scan.scan(codes.astype(np.int16), np.ones(4, np.float32), np.zeros(8, np.int16), 1.0)
+    with pytest.raises(ValueError, match="one scale a row"):
+        scan.scan(codes, np.ones(3, np.float32), np.zeros(8, np.int16), 1.0)
+    with pytest.raises(ValueError, match="must be 8 contiguous values"):
+        scan.scan(codes, np.ones(4, np.float32), np.zeros(7, np.int16), 1.0)
+
+
+def test_a_library_of_another_version_is_not_used(tmp_path: Path) -> None:
+    source = tmp_path / "old.c"
+    source.write_text("int translink_scan_version(void) { return 0; }\n")
+    library = tmp_path / "old.so"
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", str(library), str(source)], check=True)
+    assert kernel.open_library(library) is None
+    assert kernel.open_library(tmp_path / "missing.so") is None
+
+
+def test_building_without_a_compiler_says_what_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CC", "no-such-compiler")
+    with pytest.raises(RuntimeError, match="'no-such-compiler' is not on PATH"):
+        kernel.build(tmp_path / "scan.so")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_build_gives_a_library_that_loads(tmp_path: Path) -> None:
+    built = kernel.build(tmp_path / "scan.so")
+    assert kernel.open_library(built) is not None
+    assert [p.name for p in tmp_path.iterdir()] == ["scan.so"]  # no partial file left
+
+
+def test_without_the_compiled_scan_the_index_scans_in_float32(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(kernel, "load", lambda: None)
+    rng = np.random.default_rng(5)
+    index = SemanticIndex.build(rng.standard_normal((50, 16)).astype(np.float32))
+    assert index.quantized is None
+    query = unit_query(rng.standard_normal(16))
+    scan = index.approximate(query)
+    assert np.array_equal(scan.values, index.rows @ query)
+    everyone = np.arange(50, dtype=np.int64)
+    gap = np.abs(scan.values.astype(np.float64) - index.exact(everyone, query))
+    assert np.all(gap <= scan.margins(everyone))

@@ -32,7 +32,8 @@ heaviest first.
 
 Speed: ``Corpus.rank(..., limit=n)`` scores exactly only the researchers that can reach
 the top n, found from an int8 scan of every vector with a proven error bound (semantic,
-shortlist); the answer is the exhaustive ranking's (``limit=None``), which the tests check.
+kernel, scan.c, shortlist); the answer is the exhaustive ranking's (``limit=None``),
+which the tests check.
 
 Usage::
 

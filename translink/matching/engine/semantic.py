@@ -2,47 +2,47 @@
 bound, and the exact value for the few documents that decide a ranking.
 
 A million 384-dimension float32 rows are 1.4 GiB; one matrix-vector product over them
-reads all of it. The scan reads an int8 copy instead (each row scaled by its own bfloat16
-factor, a quarter of the bytes) through torch's weight-only int8 kernel, and says how far
-its answers may be from the exact ones: for a unit query ``q`` and a row ``v`` stored as
-``s * c``,
+reads all of it. The scan reads an int8 copy instead (each row ``v`` stored as ``s c``, a
+float32 scale times int8 codes, a quarter of the bytes) against the query stored as
+``t p``, int16 codes ``p`` (see ``scan.c``): the integer sum ``c . p`` is exact, and
+``s t (c . p)`` is rounded once to float32. For a unit query ``q``,
 
-    |q.v - out| <= |v - s c| (1 + e) + e + 2**-8 |out| / (1 - 2**-8) + slack,
+    |q.v - out| <= |v - s c| (1 + e) + e + u |out| / (1 - u) + slack,
 
-where e = |q - bf16(q)|: the row's rounding, the query's, and the bfloat16 output's. Each
-row's |v - s c| is kept, and :class:`Approximation` gives the bound row by row and its
-largest value over all rows. The exact value, used for the final scores, is computed from
-the float32 rows in float64 and rounded to float32, so a document scores the same
-whichever rows it is computed with. Without torch, or on a torch without the kernel (or
-one that strays from its bound on a sample at build), the scan is the float32 product.
+where e = |q - t p| and u = 2**-24: the row's rounding, the query's, and the output's.
+Each row's |v - s c| is kept, and :class:`Approximation` gives the bound row by row and
+its largest value over all rows. The exact value, used for the final scores, is computed
+from the float32 rows in float64 and rounded to float32, so a document scores the same
+whichever rows it is computed with. Without the compiled scan (``kernel.py``), or with
+one that strays from its bound on a sample at build, the scan is the float32 product.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from translink.matching.engine import kernel
 from translink.matching.engine.encoder import Vectors, normalize_rows
 
 Documents = npt.NDArray[np.int64]
 CHUNK = 1 << 16  # rows quantized (and compared exactly) this many at a time
-BLOCK = 64  # the int8 kernel misreads (or crashes on) shapes not made of whole blocks
 FLOAT32_SLACK = 1e-4  # float32 sums of 384 products of unit vectors err far less
-BFLOAT16_ROUNDING = 2.0**-8
+OUTPUT_ROUNDING = 2.0**-24  # one rounding to float32
+SUM_LIMIT = 2**31 - 1  # the scan's int32 sums
 
 
 @dataclass(frozen=True, eq=False)
 class Quantized:
-    """Rows as int8 codes times one bfloat16 scale per row, and each row's error."""
+    """Rows as int8 codes times one float32 scale per row, and each row's error."""
 
-    codes: Any  # torch.Tensor (rows, dimension) int8
-    scales: Any  # torch.Tensor (rows,) bfloat16
+    codes: npt.NDArray[np.int8]  # (rows, dimension)
+    scales: npt.NDArray[np.float32]  # (rows,)
     residuals: npt.NDArray[np.float32]  # |v - s c| of each row, rounded up
     largest: float  # of the residuals
-    kernel: Any  # torch.ops.aten._weight_int8pack_mm
+    kernel: kernel.Kernel
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,20 +67,21 @@ class Approximation:
         if self.residuals is None:
             return FLOAT32_SLACK
         largest_dot = (1 + self.query_error) * (1 + self.largest_residual)
-        largest_output = largest_dot * (1 + 2 * BFLOAT16_ROUNDING) + FLOAT32_SLACK
+        largest_output = largest_dot * (1 + 2 * OUTPUT_ROUNDING) + FLOAT32_SLACK
         return float(self._bound(np.array(self.largest_residual), np.array(largest_output)))
 
     def _bound(
         self, residual: npt.NDArray[np.float64], output: npt.NDArray[np.float64]
     ) -> npt.NDArray[np.float64]:
-        rounding = BFLOAT16_ROUNDING / (1 - BFLOAT16_ROUNDING)
+        rounding = OUTPUT_ROUNDING / (1 - OUTPUT_ROUNDING)
         error = self.query_error
         return residual * (1 + error) + error + rounding * output + FLOAT32_SLACK
 
 
 @dataclass(frozen=True, eq=False)
 class SemanticIndex:
-    """Unit-length float32 rows, one per document, and their int8 copy when torch has one."""
+    """Unit-length float32 rows, one per document, and their int8 copy when the compiled
+    scan is built."""
 
     rows: Vectors
     quantized: Quantized | None
@@ -95,14 +96,10 @@ class SemanticIndex:
         """Every row's cosine with the unit ``query``, with bounds on their errors."""
         if self.quantized is None or len(self.rows) == 0:
             return Approximation(self.rows @ query, None, 0.0, 0.0)
-        import torch
-
         quantized = self.quantized
-        coarse = torch.zeros((1, quantized.codes.shape[1]), dtype=torch.bfloat16)
-        coarse[0, : len(query)] = torch.from_numpy(query)
-        query_error = float(np.linalg.norm(query - coarse[0, : len(query)].float().numpy()))
-        out = quantized.kernel(coarse, quantized.codes, quantized.scales)[0, : len(self.rows)]
-        return Approximation(_float32(out), quantized.residuals, quantized.largest, query_error)
+        codes, scale, query_error = quantize_query(query)
+        out = quantized.kernel.scan(quantized.codes, quantized.scales, codes, scale)
+        return Approximation(out, quantized.residuals, quantized.largest, query_error)
 
     def exact(self, documents: Documents, query: Vectors) -> npt.NDArray[np.float32]:
         """The cosine of ``documents`` with the unit ``query``: float64 sums, rounded."""
@@ -117,14 +114,6 @@ class SemanticIndex:
             block = np.arange(first, min(len(self.rows), first + CHUNK))
             out[block] = self.exact(block, query)
         return out
-
-
-def _float32(values: Any) -> npt.NDArray[np.float32]:
-    """A bfloat16 tensor as float32, by shifting its bits (one numpy pass, no threads)."""
-    import torch
-
-    bits = values.contiguous().view(torch.int16).numpy()
-    return np.left_shift(bits, 16, dtype=np.int32).view(np.float32)
 
 
 def unit_rows(vectors: npt.ArrayLike) -> Vectors:
@@ -144,35 +133,39 @@ def _unit(array: Vectors) -> bool:
 
 
 def quantize(rows: Vectors) -> Quantized | None:
-    """The int8 copy of ``rows``, or None when torch or its int8 kernel is missing (or
-    disagrees with numpy on a sample, which would break the bound)."""
-    try:
-        import torch
-
-        kernel = torch.ops.aten._weight_int8pack_mm
-    except Exception:  # no torch, or a build without the kernel: scan in float32
+    """The int8 copy of ``rows``, or None when the compiled scan is missing (or disagrees
+    with numpy on a sample, which would break the bound)."""
+    scan = kernel.load()
+    if scan is None or rows.size == 0:
         return None
-    if rows.size == 0:
-        return None
-    # The kernel reads whole blocks: rows and dimensions padded with zeros to BLOCK.
-    padded = (-(-rows.shape[0] // BLOCK) * BLOCK, -(-rows.shape[1] // BLOCK) * BLOCK)
-    codes = np.zeros(padded, dtype=np.int8)
-    scales = torch.ones(padded[0], dtype=torch.bfloat16)
+    codes = np.empty(rows.shape, dtype=np.int8)
+    scales = np.empty(len(rows), dtype=np.float32)
     residuals = np.empty(len(rows), dtype=np.float32)
     for first in range(0, len(rows), CHUNK):
         block = rows[first : first + CHUNK]
         peak = np.abs(block).max(axis=1)
-        scale = torch.from_numpy(np.where(peak > 0, peak / 127, 1).astype(np.float32))
-        coarse = scale.to(torch.bfloat16)
-        exact_scale = coarse.float().numpy()[:, None]
-        code = np.clip(np.rint(block / exact_scale), -127, 127)
-        codes[first : first + len(block), : rows.shape[1]] = code
-        scales[first : first + len(block)] = coarse
-        error = np.linalg.norm(block.astype(np.float64) - code * exact_scale, axis=1)
+        scale = np.where(peak > 0, peak / 127, 1).astype(np.float32)
+        code = np.clip(np.rint(block / scale[:, None]), -127, 127)
+        codes[first : first + len(block)] = code
+        scales[first : first + len(block)] = scale
+        error = np.linalg.norm(
+            block.astype(np.float64) - code * scale[:, None].astype(np.float64), axis=1
+        )
         residuals[first : first + len(block)] = np.nextafter(error.astype(np.float32), np.inf)
     largest = float(residuals.max(initial=0.0))
-    quantized = Quantized(torch.from_numpy(codes), scales, residuals, largest, kernel)
+    quantized = Quantized(codes, scales, residuals, largest, scan)
     return quantized if _kernel_agrees(SemanticIndex(rows, quantized)) else None
+
+
+def quantize_query(query: Vectors) -> tuple[npt.NDArray[np.int16], float, float]:
+    """The unit ``query`` as int16 codes ``p`` and a scale ``t``, and |query - t p|, rounded
+    up. The codes are kept small enough that no row's sum of products leaves int32."""
+    top = min(32767, SUM_LIMIT // (127 * max(1, len(query))))
+    peak = float(np.abs(query).max(initial=0.0))
+    scale = peak / top if peak > 0 else 1.0
+    codes = np.clip(np.rint(query.astype(np.float64) / scale), -top, top)
+    error = float(np.linalg.norm(query.astype(np.float64) - codes * scale))
+    return codes.astype(np.int16), scale, float(np.nextafter(error, np.inf))
 
 
 def _kernel_agrees(index: SemanticIndex) -> bool:

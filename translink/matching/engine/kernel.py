@@ -1,0 +1,135 @@
+"""The compiled similarity scan (``scan.c``): built once by ``make``, loaded through ctypes.
+
+``python -m translink.matching.engine.build_scan`` (run by ``make``) compiles ``scan.c``
+with the system's C compiler (``$CC``, else ``cc``) into ``_scan.so`` beside it.
+:func:`load` answers the loaded scan, or None when it was not built, or was built from
+another version of ``scan.c``: the semantic index then scans in float32, slower and just
+as exact.
+
+A ctypes call lets go of the GIL, so a scan of many rows runs one call per core, each on
+its own slice of the table, from a pool of threads kept for the life of the process.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import os
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+SOURCE = Path(__file__).with_name("scan.c")
+LIBRARY = Path(__file__).with_name("_scan.so")
+VERSION = 1  # TRANSLINK_SCAN_VERSION in scan.c
+LEVELS = ("portable C", "AVX2", "AVX-512 VNNI")
+SLICE = 1 << 15  # rows below which one call does the whole table
+FLAGS = ("-O2", "-shared", "-fPIC", "-std=c11", "-Wall", "-Werror")
+
+
+class Kernel:
+    """The loaded ``scan.c`` and the best loop this processor runs."""
+
+    def __init__(self, library: ctypes.CDLL) -> None:
+        self._scan = library.translink_scan
+        self._scan.restype = None
+        self._scan.argtypes = [
+            ctypes.c_int,
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+            ctypes.c_size_t,
+            ctypes.c_size_t,
+            ctypes.c_size_t,
+            ctypes.c_void_p,
+            ctypes.c_double,
+            ctypes.c_void_p,
+        ]
+        self.level = int(library.translink_scan_level())
+
+    @property
+    def name(self) -> str:
+        return LEVELS[self.level]
+
+    def scan(
+        self,
+        codes: npt.NDArray[np.int8],
+        scales: npt.NDArray[np.float32],
+        query: npt.NDArray[np.int16],
+        query_scale: float,
+        level: int | None = None,
+    ) -> npt.NDArray[np.float32]:
+        """Each row's ``scales[i] * query_scale * (codes[i] . query)``, rounded once to
+        float32, by the loop of ``level`` (the best one unless told)."""
+        rows, dimension = codes.shape
+        if codes.dtype != np.int8 or scales.dtype != np.float32 or query.dtype != np.int16:
+            raise TypeError("the scan takes int8 codes, float32 scales and an int16 query")
+        if not (codes.flags.c_contiguous and scales.flags.c_contiguous and len(scales) == rows):
+            raise ValueError("the scan takes contiguous codes and one scale a row")
+        if query.shape != (dimension,) or not query.flags.c_contiguous:
+            raise ValueError(f"the query must be {dimension} contiguous values")
+        chosen = self.level if level is None else min(level, self.level)
+        out = np.empty(rows, dtype=np.float32)
+        pointers = (codes.ctypes.data, scales.ctypes.data)
+        tail = (dimension, query.ctypes.data, float(query_scale), out.ctypes.data)
+
+        def run(first: int, count: int) -> None:
+            self._scan(chosen, *pointers, first, count, *tail)
+
+        cores = _cores()
+        if rows < SLICE or cores == 1:
+            run(0, rows)
+            return out
+        bounds = np.linspace(0, rows, cores + 1).astype(np.int64)
+        work = [(int(a), int(b - a)) for a, b in itertools.pairwise(bounds)]
+        for done in [_pool().submit(run, *w) for w in work]:
+            done.result()
+        return out
+
+
+@cache
+def _cores() -> int:
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+@cache
+def _pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(_cores(), thread_name_prefix="translink-scan")
+
+
+@cache
+def load() -> Kernel | None:
+    """The built scan, or None when ``_scan.so`` is missing or is not this ``scan.c``'s."""
+    return open_library(LIBRARY)
+
+
+def open_library(path: Path) -> Kernel | None:
+    """The scan in the shared library at ``path``, if it is one of this ``scan.c``'s."""
+    try:
+        library = ctypes.CDLL(str(path))
+        version = library.translink_scan_version()
+    except (OSError, AttributeError):
+        return None
+    return Kernel(library) if version == VERSION else None
+
+
+def build(target: Path = LIBRARY) -> Path:
+    """Compile ``scan.c`` into ``target``, replacing it at once when done."""
+    compiler = os.environ.get("CC") or "cc"
+    if shutil.which(compiler) is None:
+        raise RuntimeError(f"no C compiler: {compiler!r} is not on PATH (set CC)")
+    handle, partial = tempfile.mkstemp(suffix=".so", dir=target.parent)
+    os.close(handle)
+    try:
+        command = [compiler, *FLAGS, "-o", partial, str(SOURCE)]
+        subprocess.run(command, check=True)  # noqa: S603 (the builder's own compiler)
+        os.chmod(partial, 0o644)  # mkstemp's 0600 would hide it from the server's user
+        os.replace(partial, target)
+    finally:
+        Path(partial).unlink(missing_ok=True)
+    return target
