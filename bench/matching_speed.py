@@ -80,9 +80,17 @@ def encoder_throughput() -> str:
         bar.advance(32)
     rate = len(texts) / (time.perf_counter() - started)
     words = statistics.mean(len(t.split()) for t in texts)
+    alone = []  # a need is encoded alone, before its ranking: the user waits for both
+    for text in texts[:40]:
+        started = time.perf_counter()
+        loaded.encoder.encode([text])
+        alone.append((time.perf_counter() - started) * 1000)
     return (
         f"indexing throughput: {rate:.0f} abstracts/s ({len(texts)} abstracts of "
-        f"{words:.0f} words on average, {loaded.encoder.name}, batches of 32, CPU)"
+        f"{words:.0f} words on average, {loaded.encoder.name}, batches of 32, CPU)\n"
+        f"encoding one need of that length: median {statistics.median(alone):.1f} ms, "
+        f"p95 {percentile(alone, 0.95):.1f} ms ({len(alone)} needs; not in the query "
+        "times below, which start from the need's vector)"
     )
 
 

@@ -3,6 +3,8 @@ error bound it states."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 from pathlib import Path
 
@@ -119,3 +121,19 @@ def test_without_the_compiled_scan_the_index_scans_in_float32(
     everyone = np.arange(50, dtype=np.int64)
     gap = np.abs(scan.values.astype(np.float64) - index.exact(everyone, query))
     assert np.all(gap <= scan.margins(everyone))
+
+
+def test_a_forked_worker_scans_with_threads_of_its_own() -> None:
+    scan = kernel.load()
+    assert scan is not None
+    rng = np.random.default_rng(11)
+    codes = rng.integers(-127, 128, size=(2 * kernel.SLICE, 16), dtype=np.int8)
+    scales = np.ones(len(codes), dtype=np.float32)
+    query = rng.integers(-999, 1000, size=16).astype(np.int16)
+    expected = scan.scan(codes, scales, query, 1.0)  # the parent's pool now has threads
+    child = os.fork()
+    if child == 0:  # the child: a hang ends it by SIGALRM, a wrong answer by status 1
+        signal.alarm(30)
+        os._exit(0 if np.array_equal(scan.scan(codes, scales, query, 1.0), expected) else 1)
+    _, status = os.waitpid(child, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0

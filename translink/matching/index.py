@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from translink.matching.engine import EncoderLoad, load_encoder
+from translink.matching.engine import EncoderLoad, kernel, load_encoder
 from translink.matching.engine.documents import Publication as EnginePublication
 from translink.matching.engine.documents import Researcher as EngineResearcher
 from translink.matching.models import DocumentVector
@@ -108,6 +108,7 @@ class IndexStatus:
     total: int
     model_available: bool
     reason: str
+    scan: str | None  # the compiled scan's loop, or None: queries scan in float32
 
     @property
     def complete(self) -> bool:
@@ -121,7 +122,14 @@ class IndexStatus:
 def status() -> IndexStatus:
     total = sum(1 for _, _, text in _documents() if text)
     loaded = encoder()
-    return IndexStatus(total - len(pending()), total, loaded.encoder is not None, loaded.reason)
+    scan = kernel.load()
+    return IndexStatus(
+        total - len(pending()),
+        total,
+        loaded.encoder is not None,
+        loaded.reason,
+        None if scan is None else scan.name,
+    )
 
 
 def vectors_for(documents: list[tuple[str, int]]) -> np.ndarray | None:

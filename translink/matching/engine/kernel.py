@@ -97,9 +97,18 @@ def _cores() -> int:
     return max(1, len(os.sched_getaffinity(0)))
 
 
-@cache
+_pools: dict[int, ThreadPoolExecutor] = {}
+
+
 def _pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(_cores(), thread_name_prefix="translink-scan")
+    """This process's pool: a forked server worker gets its own, since the threads of
+    the pool it inherited did not survive the fork. (``setdefault`` is atomic, so two
+    threads asking at once share one; the other pool never started a thread.)"""
+    pool = _pools.get(os.getpid())
+    if pool is None:
+        made = ThreadPoolExecutor(_cores(), thread_name_prefix="translink-scan")
+        pool = _pools.setdefault(os.getpid(), made)
+    return pool
 
 
 @cache

@@ -142,3 +142,15 @@ def test_a_relationship_with_a_competitor_is_a_conflict_too(world, biomarker_pap
     )
     company = experts_for(world.users["company_a"], world.market["need_a_public"])
     assert "Olive Open" not in [e.researcher.full_name for e in company.experts]
+
+
+def test_the_index_page_says_which_scan_reads_the_vectors(world, monkeypatch) -> None:
+    from translink.matching.engine import kernel
+
+    built = kernel.load()
+    assert built is not None
+    page = _as(world, "alliance_manager").get("/matching/index/").content.decode()
+    assert f"through the {built.name} loop" in page and "not built" not in page
+    monkeypatch.setattr(kernel, "load", lambda: None)
+    page = _as(world, "alliance_manager").get("/matching/index/").content.decode()
+    assert "The compiled similarity scan is not built" in page
