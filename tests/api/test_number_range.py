@@ -74,3 +74,14 @@ def test_the_limits_are_those_of_a_64_bit_column() -> None:
     assert number_range.json_out_of_range(b"not json") == []
     assert number_range.path_out_of_range("/api/x/9223372036854775808/")
     assert not number_range.path_out_of_range("/api/x/9223372036854775807/")
+
+
+def test_a_body_in_utf16_is_checked_like_one_in_utf8() -> None:
+    from translink.lib import number_range
+
+    text = '{"ids": [1, 9223372036854775808], "note": "1234567890123456789 in words"}'
+    assert number_range.json_out_of_range(text.encode("utf-8")) == ["ids.1"]
+    assert number_range.json_out_of_range(text.encode("utf-16")) == ["ids.1"]
+    assert number_range.json_out_of_range(text.encode("utf-32")) == ["ids.1"]
+    small = '{"ids": [1, 2], "note": "short"}'
+    assert number_range.json_out_of_range(small.encode("utf-16")) == []
