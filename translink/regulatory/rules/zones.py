@@ -16,10 +16,14 @@ from translink.regulatory.rules.holidays import first_business_day_on_or_after
 FDA_ZONE = ZoneInfo("America/New_York")
 
 # FDA's guidance "Providing Regulatory Submissions in Electronic Format - Receipt Dates"
-# (Feb 2014) dates a gateway submission by its Official Center Acknowledgement; published
-# summaries read that as "any time before midnight Eastern on a business day". The rule file
-# asks to verify the cut-off, so it is one constant: set a time (e.g. 16:30) to move later
-# arrivals to the next business day.
+# (final, February 2014; Federal Register 2014-02654) dates a gateway submission on a day
+# FDA is open by its Official Center Acknowledgement, and one arriving on a weekend, a
+# federal holiday or another closed day on the next day FDA is open; reports due within
+# calendar days keep the acknowledgement's date. No business-hours cut-off: published
+# summaries of the guidance read it as any time before midnight Eastern (FDA Law Blog,
+# 12 February 2014: "make your submissions before midnight"; Duane Morris, 14 February
+# 2014). Checked against those summaries, not the guidance's own text, which is not on
+# this machine. A time here (e.g. 16:30) would move later arrivals to the next business day.
 RECEIPT_CUTOFF: time | None = None
 
 
