@@ -155,6 +155,9 @@ def update_researcher(request: HttpRequest, researcher_id: int, payload: Profile
     if not actions.may_edit_profile(user, researcher):
         raise PermissionDenied("Only the researcher or an alliance manager edits this profile.")
     fields = payload.dict(exclude_unset=True)
+    nulls = sorted(name for name, value in fields.items() if value is None and name != "orcid")
+    if nulls:  # only the ORCID iD can be cleared with null; other fields need a value
+        raise ValidationError(dict.fromkeys(nulls, "Send a value, or leave the field out."))
     codes = fields.pop("department_codes", None)
     if codes is not None:
         departments = list(Department.objects.filter(code__in=codes))

@@ -98,3 +98,21 @@ def test_the_api_edits_a_profile_field_by_field_and_refuses_bad_values(world) ->
     assert world.open_researcher.orcid is None and world.open_researcher.specialties == ["tau PET"]
     other = _as(world, "company_a").patch(url, {"title": "x"}, content_type="application/json")
     assert other.status_code == 403
+
+
+def test_the_api_refuses_null_for_a_field_a_profile_cannot_leave_empty(world) -> None:
+    client = _as(world, "researcher")
+    url = f"/api/people/researchers/{world.open_researcher.pk}"
+    before = world.open_researcher.bio
+    nulls = client.patch(
+        url, {"bio": None, "open_to_industry": None, "title": "Dr"}, content_type="application/json"
+    )
+    assert nulls.status_code == 422
+    assert nulls.json()["error"]["fields"] == {
+        "bio": ["Send a value, or leave the field out."],
+        "open_to_industry": ["Send a value, or leave the field out."],
+    }
+    world.open_researcher.refresh_from_db()
+    assert world.open_researcher.bio == before and world.open_researcher.title != "Dr"
+    cleared = client.patch(url, {"orcid": None}, content_type="application/json")
+    assert cleared.status_code == 200 and cleared.json()["orcid"] is None
