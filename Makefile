@@ -16,18 +16,18 @@ $(VENV)/.installed: pyproject.toml $(BIN)/activate
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(BIN)/activate
+$(VENV)/.installed-test: pyproject.toml $(BIN)/activate $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(VENV)/.installed $@
 
 # The compiled similarity scan (translink/matching/engine/scan.c, loaded through ctypes).
-SCAN := translink/matching/engine/_scan.so
+SCAN := translink/matching/engine/libtranslink_scan.so
 $(SCAN): translink/matching/engine/scan.c translink/matching/engine/kernel.py $(VENV)/.installed
 	$(BIN)/python -m translink.matching.engine.build_scan
 
 run: $(VENV)/.installed
 	mkdir -p var
-	@$(MAKE) --no-print-directory $(SCAN) || echo "No C compiler (apt-get install gcc): matching scans its vectors in float32, slower."
+	@$(MAKE) --no-print-directory $(SCAN) || echo "The similarity scan was not built (see above; apt-get install gcc): matching reads its vectors in float32, slower."
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input -v 0
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	@echo "Serving Translink at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
@@ -47,4 +47,4 @@ lint: $(VENV)/.installed-test
 	SECRET_KEY=lint-only $(BIN)/mypy translink
 
 clean:
-	rm -rf $(VENV) var/static
+	rm -rf $(VENV) var/static $(SCAN)

@@ -1,6 +1,7 @@
 """Compile the similarity scan: ``python -m translink.matching.engine.build_scan``.
 
-``make run`` and ``make test`` run it whenever ``scan.c`` is newer than ``_scan.so``.
+``make run`` and ``make test`` run it whenever ``scan.c`` is newer than the library; a
+production install runs it once after ``pip install``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from translink.matching.engine.kernel import LEVELS, build
 def main() -> int:
     try:
         built = build()
-    except (RuntimeError, subprocess.CalledProcessError) as failure:
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as failure:
         print(f"the similarity scan was not built: {failure}", file=sys.stderr)
         return 1
     level = int(ctypes.CDLL(str(built)).translink_scan_level())

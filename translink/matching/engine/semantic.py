@@ -126,8 +126,10 @@ def unit_rows(vectors: npt.ArrayLike) -> Vectors:
 
 def _unit(array: Vectors) -> bool:
     for first in range(0, len(array), CHUNK):
-        norms = np.linalg.norm(array[first : first + CHUNK], axis=1)
-        if not np.all((np.abs(norms - 1) < 1e-6) | (norms == 0)):
+        block = array[first : first + CHUNK]
+        norms = np.linalg.norm(block, axis=1)
+        zero = norms == 0  # a true zero row, not one whose tiny values underflow the norm
+        if not np.all((np.abs(norms - 1) < 1e-6) | zero) or block[zero].any():
             return False
     return True
 
@@ -136,15 +138,16 @@ def quantize(rows: Vectors) -> Quantized | None:
     """The int8 copy of ``rows``, or None when the compiled scan is missing (or disagrees
     with numpy on a sample, which would break the bound)."""
     scan = kernel.load()
-    if scan is None or rows.size == 0:
-        return None
+    if scan is None or rows.size == 0 or _query_top(rows.shape[1]) < 127:
+        return None  # (past 133,000 dimensions the query's codes would be too coarse)
     codes = np.empty(rows.shape, dtype=np.int8)
     scales = np.empty(len(rows), dtype=np.float32)
     residuals = np.empty(len(rows), dtype=np.float32)
     for first in range(0, len(rows), CHUNK):
         block = rows[first : first + CHUNK]
         peak = np.abs(block).max(axis=1)
-        scale = np.where(peak > 0, peak / 127, 1).astype(np.float32)
+        scale = (peak / 127).astype(np.float32)
+        scale[scale == 0] = 1  # zero rows, and rows too small to scale: all codes 0
         code = np.clip(np.rint(block / scale[:, None]), -127, 127)
         codes[first : first + len(block)] = code
         scales[first : first + len(block)] = scale
@@ -157,10 +160,15 @@ def quantize(rows: Vectors) -> Quantized | None:
     return quantized if _kernel_agrees(SemanticIndex(rows, quantized)) else None
 
 
+def _query_top(dimension: int) -> int:
+    """The largest query code: ``dimension * 127 * top`` stays within int32."""
+    return min(32767, SUM_LIMIT // (127 * max(1, dimension)))
+
+
 def quantize_query(query: Vectors) -> tuple[npt.NDArray[np.int16], float, float]:
     """The unit ``query`` as int16 codes ``p`` and a scale ``t``, and |query - t p|, rounded
     up. The codes are kept small enough that no row's sum of products leaves int32."""
-    top = min(32767, SUM_LIMIT // (127 * max(1, len(query))))
+    top = _query_top(len(query))
     peak = float(np.abs(query).max(initial=0.0))
     scale = peak / top if peak > 0 else 1.0
     codes = np.clip(np.rint(query.astype(np.float64) / scale), -top, top)
