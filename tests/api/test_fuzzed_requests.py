@@ -87,6 +87,7 @@ def _bytes(value: Any) -> bytes:
         ("administrator", GenerationMode.POSITIVE),
         ("administrator", GenerationMode.NEGATIVE),
         ("company_a", GenerationMode.POSITIVE),  # a company reaches other paths: its walls
+        ("researcher", GenerationMode.POSITIVE),  # and a researcher: their own profile
     ],
 )
 @pytest.mark.parametrize("label", sorted(OPERATIONS))
