@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -10,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -37,11 +39,38 @@ def recent_failures(username: str | None) -> int:
     ).count()
 
 
+def network_of(address: str) -> str:
+    """The network an attacker holds whole: an IPv4 address alone, an IPv6 address's /64
+    (one subscriber's usual allocation, with 2**64 addresses to rotate through); an
+    IPv4-mapped IPv6 address is its IPv4 address. '' for no address."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def failure_detail(address: str) -> dict[str, str] | None:
+    """What a failed sign-in's audit event keeps besides its address: the network it is
+    counted under, when that is not the address itself (an IPv6 /64, a mapped IPv4)."""
+    network = network_of(address)
+    return {"network": network} if network != address else None
+
+
 def recent_failures_from(address: str) -> int:
-    """Failed sign-ins from one network address in the last hour, on any account."""
+    """Failed sign-ins from one network address (for IPv6, its /64) in the last hour, on
+    any account."""
     if not address:
         return 0
-    return AuditEvent.objects.filter(action=LOGIN_FAILED, ip=address, at__gte=_hour_ago()).count()
+    recent = AuditEvent.objects.filter(action=LOGIN_FAILED, at__gte=_hour_ago())
+    network = network_of(address)
+    if network.endswith("/64"):
+        return recent.filter(new__network=network).count()
+    return recent.filter(Q(ip=network) | Q(new__network=network)).count()
 
 
 @dataclass(frozen=True)
@@ -60,7 +89,8 @@ def block_for(request: HttpRequest | None, username: str | None) -> Block | None
     address = client_ip(request)
     if recent_failures_from(address) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
         limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
-        return Block("address", address, f"{limit} failed sign-ins from {address} within an hour")
+        network = network_of(address)
+        return Block("address", network, f"{limit} failed sign-ins from {network} within an hour")
     return None
 
 

@@ -10,8 +10,8 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from translink.accounts.backends import LOGIN_FAILED, account_key
-from translink.audit.actions import record
+from translink.accounts.backends import LOGIN_FAILED, account_key, failure_detail
+from translink.audit.actions import client_ip, record
 
 log = logging.getLogger("translink.security")
 
@@ -42,6 +42,11 @@ def _login_failed(
         return  # recorded as auth.login_blocked by the backend
     account = account_key(credentials.get("username") or credentials.get("email"))
     record(
-        LOGIN_FAILED, object_type="account", object_id=account, object_repr=account, request=request
+        LOGIN_FAILED,
+        object_type="account",
+        object_id=account,
+        object_repr=account,
+        new=failure_detail(client_ip(request)),
+        request=request,
     )
     log.warning("failed sign-in", extra={"account": account})

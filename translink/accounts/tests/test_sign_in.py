@@ -128,6 +128,51 @@ def test_an_address_spraying_passwords_over_many_accounts_is_blocked_on_every_ac
     assert response.status_code == 302
 
 
+@override_settings(LOGIN_FAILURE_LIMIT=100, LOGIN_ADDRESS_FAILURE_LIMIT=5)
+def test_an_attacker_rotating_through_an_ipv6_64_is_blocked_as_one_address(client, world) -> None:
+    for n in range(5):  # five addresses of one /64, as a single subscriber holds
+        response = client.post(
+            "/accounts/login/",
+            {"username": f"guess{n}@a.example", "password": "Winter2026!"},
+            REMOTE_ADDR=f"2001:db8:7:42::{n + 1:x}",
+        )
+        assert "do not match an active account" in response.content.decode()
+    user = world.users["company_a"]
+    response = client.post(
+        "/accounts/login/",
+        {"username": user.email, "password": PASSWORD},
+        REMOTE_ADDR="2001:db8:7:42:ffff::9",  # a sixth, never used before
+    )
+    assert "Too many failed sign-ins from your network address" in response.content.decode()
+    blocked = AuditEvent.objects.get(action="auth.login_blocked")
+    assert (blocked.object_type, blocked.object_id) == ("address", "2001:db8:7:42::/64")
+    # The next /64 is someone else; so is an IPv4 address.
+    for elsewhere in ("2001:db8:7:43::1", "203.0.113.9"):
+        response = client.post(
+            "/accounts/login/",
+            {"username": user.email, "password": PASSWORD},
+            REMOTE_ADDR=elsewhere,
+        )
+        assert response.status_code == 302
+        client.logout()
+
+
+@override_settings(LOGIN_FAILURE_LIMIT=100, LOGIN_ADDRESS_FAILURE_LIMIT=4)
+def test_an_ipv4_address_counts_the_same_written_as_ipv6(client, world) -> None:
+    for n, address in enumerate(["203.0.113.9", "::ffff:203.0.113.9"] * 2):
+        client.post(
+            "/accounts/login/",
+            {"username": f"guess{n}@a.example", "password": "Winter2026!"},
+            REMOTE_ADDR=address,
+        )
+    response = client.post(
+        "/accounts/login/",
+        {"username": world.users["company_a"].email, "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.9",
+    )
+    assert "Too many failed sign-ins from your network address" in response.content.decode()
+
+
 @override_settings(LOGIN_FAILURE_LIMIT=3)
 def test_a_flood_of_blocked_attempts_is_logged_each_time_and_audited_once_an_hour(
     client, world, caplog
