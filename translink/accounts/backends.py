@@ -11,7 +11,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -39,10 +38,14 @@ def recent_failures(username: str | None) -> int:
     ).count()
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
 def network_of(address: str) -> str:
-    """The network an attacker holds whole: an IPv4 address alone, an IPv6 address's /64
-    (one subscriber's usual allocation, with 2**64 addresses to rotate through); an
-    IPv4-mapped IPv6 address is its IPv4 address. '' for no address."""
+    """The network an attacker holds whole: an IPv4 address alone; an IPv6 address's /64
+    (one subscriber's usual allocation, with 2**64 addresses to rotate through), except
+    that an IPv6 address carrying an IPv4 client (mapped, NAT64, 6to4, Teredo) counts as
+    that IPv4 address, so the clients behind one gateway are never blocked together."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -50,27 +53,30 @@ def network_of(address: str) -> str:
     if isinstance(ip, ipaddress.IPv6Address):
         if ip.ipv4_mapped is not None:
             return str(ip.ipv4_mapped)
+        if ip in NAT64:
+            return str(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+        if ip.sixtofour is not None:
+            return str(ip.sixtofour)
+        if ip.teredo is not None:
+            return str(ip.teredo[1])
         return str(ipaddress.ip_network(f"{ip}/64", strict=False))
     return str(ip)
 
 
 def failure_detail(address: str) -> dict[str, str] | None:
     """What a failed sign-in's audit event keeps besides its address: the network it is
-    counted under, when that is not the address itself (an IPv6 /64, a mapped IPv4)."""
-    network = network_of(address)
-    return {"network": network} if network != address else None
+    counted under (an IPv6 /64, the IPv4 address inside an IPv6 one, or the address)."""
+    return {"network": network_of(address)} if address else None
 
 
 def recent_failures_from(address: str) -> int:
-    """Failed sign-ins from one network address (for IPv6, its /64) in the last hour, on
-    any account."""
+    """Failed sign-ins from one network (see :func:`network_of`) in the last hour, on any
+    account; read through the (action, network, at) index of the audit trail."""
     if not address:
         return 0
-    recent = AuditEvent.objects.filter(action=LOGIN_FAILED, at__gte=_hour_ago())
-    network = network_of(address)
-    if network.endswith("/64"):
-        return recent.filter(new__network=network).count()
-    return recent.filter(Q(ip=network) | Q(new__network=network)).count()
+    return AuditEvent.objects.filter(
+        action=LOGIN_FAILED, new__network=network_of(address), at__gte=_hour_ago()
+    ).count()
 
 
 @dataclass(frozen=True)

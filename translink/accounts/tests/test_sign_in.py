@@ -157,6 +157,26 @@ def test_an_attacker_rotating_through_an_ipv6_64_is_blocked_as_one_address(clien
         client.logout()
 
 
+@pytest.mark.parametrize(
+    ("address", "network"),
+    [
+        ("203.0.113.9", "203.0.113.9"),
+        ("2001:db8:7:42::1", "2001:db8:7:42::/64"),
+        ("::ffff:203.0.113.9", "203.0.113.9"),  # IPv4-mapped
+        ("64:ff9b::cb00:7109", "203.0.113.9"),  # NAT64: one gateway, many IPv4 clients
+        ("2002:cb00:7109::1", "203.0.113.9"),  # 6to4
+        ("2001:0:4136:e378:8000:63bf:34ff:8ef6", "203.0.113.9"),  # Teredo: its client
+        ("not an address", "not an address"),
+    ],
+)
+def test_each_address_is_counted_under_the_network_its_holder_controls(
+    address: str, network: str
+) -> None:
+    from translink.accounts.backends import network_of
+
+    assert network_of(address) == network
+
+
 @override_settings(LOGIN_FAILURE_LIMIT=100, LOGIN_ADDRESS_FAILURE_LIMIT=4)
 def test_an_ipv4_address_counts_the_same_written_as_ipv6(client, world) -> None:
     for n, address in enumerate(["203.0.113.9", "::ffff:203.0.113.9"] * 2):
