@@ -69,13 +69,13 @@ def failure_detail(address: str) -> dict[str, str] | None:
     return {"network": network_of(address)} if address else None
 
 
-def recent_failures_from(address: str) -> int:
+def recent_failures_from(network: str) -> int:
     """Failed sign-ins from one network (see :func:`network_of`) in the last hour, on any
     account; read through the (action, network, at) index of the audit trail."""
-    if not address:
+    if not network:
         return 0
     return AuditEvent.objects.filter(
-        action=LOGIN_FAILED, new__network=network_of(address), at__gte=_hour_ago()
+        action=LOGIN_FAILED, new__network=network, at__gte=_hour_ago()
     ).count()
 
 
@@ -92,10 +92,9 @@ def block_for(request: HttpRequest | None, username: str | None) -> Block | None
     if username and recent_failures(username) >= settings.LOGIN_FAILURE_LIMIT:
         limit = settings.LOGIN_FAILURE_LIMIT
         return Block("account", account_key(username), f"{limit} failed sign-ins within an hour")
-    address = client_ip(request)
-    if recent_failures_from(address) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+    network = network_of(client_ip(request))
+    if recent_failures_from(network) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
         limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
-        network = network_of(address)
         return Block("address", network, f"{limit} failed sign-ins from {network} within an hour")
     return None
 

@@ -6,11 +6,10 @@ production install runs it once after ``pip install``.
 
 from __future__ import annotations
 
-import ctypes
 import subprocess
 import sys
 
-from translink.matching.engine.kernel import LEVELS, build
+from translink.matching.engine.kernel import build, open_library
 
 
 def main() -> int:
@@ -19,8 +18,11 @@ def main() -> int:
     except (RuntimeError, OSError, subprocess.CalledProcessError) as failure:
         print(f"the similarity scan was not built: {failure}", file=sys.stderr)
         return 1
-    level = int(ctypes.CDLL(str(built)).translink_scan_level())
-    print(f"built {built.name}: the {LEVELS[level]} loop runs on this processor")
+    scan = open_library(built)
+    if scan is None:
+        print(f"the similarity scan was built but does not load: {built}", file=sys.stderr)
+        return 1
+    print(f"built {built.name}: the {scan.name} loop runs on this processor")
     return 0
 
 
