@@ -4,6 +4,7 @@
 # through decorators whose module cannot resolve names of ours.
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
@@ -11,6 +12,7 @@ from django.http import HttpRequest
 from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
+from pydantic import ConfigDict
 
 from translink.accounts.models import Role
 from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
@@ -119,8 +121,21 @@ def import_people_file(
     return Status(201, report)
 
 
+def _null_for_orcid_alone(schema: dict[str, Any]) -> None:
+    """Null clears the ORCID iD; every other field refuses it (``update_researcher``), so
+    the published schema offers null for that one alone."""
+    for name, field in schema["properties"].items():
+        choices = field.get("anyOf")
+        if name != "orcid" and choices:
+            kept = [choice for choice in choices if choice.get("type") != "null"]
+            field.pop("anyOf")
+            field.update(kept[0] if len(kept) == 1 else {"anyOf": kept})
+
+
 class ProfileIn(Schema):
     """Only the fields sent are changed."""
+
+    model_config = ConfigDict(json_schema_extra=_null_for_orcid_alone)
 
     title: str | None = Field(None, max_length=120)
     orcid: str | None = Field(None, max_length=40)

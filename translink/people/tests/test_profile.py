@@ -116,3 +116,14 @@ def test_the_api_refuses_null_for_a_field_a_profile_cannot_leave_empty(world) ->
     assert world.open_researcher.bio == before and world.open_researcher.title != "Dr"
     cleared = client.patch(url, {"orcid": None}, content_type="application/json")
     assert cleared.status_code == 200 and cleared.json()["orcid"] is None
+
+
+def test_the_published_schema_offers_null_for_the_orcid_alone(client) -> None:
+    schema = client.get("/api/openapi.json").json()
+    fields = schema["components"]["schemas"]["ProfileIn"]["properties"]
+
+    def offers_null(field: dict) -> bool:
+        return any(choice.get("type") == "null" for choice in field.get("anyOf", [field]))
+
+    assert {name for name, field in fields.items() if offers_null(field)} == {"orcid"}
+    assert fields["max_active_alliances"]["maximum"] == 20 and fields["bio"]["maxLength"] == 4000
