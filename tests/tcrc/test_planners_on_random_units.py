@@ -71,3 +71,16 @@ def _brute_force(instance: Instance) -> int:
             best = plan.objective
     assert best is not None
     return best
+
+
+def test_a_limit_that_ends_before_the_search_reports_still_gives_a_valid_plan() -> None:
+    """A 30-study unit with a limit too short for CP-SAT's presolve: the planner returns
+    its first plan (greedy or rounded from the relaxation), valid and no worse than greedy,
+    with whatever bound it proved, rather than nothing."""
+    instance = generate(30, 1)
+    greedy = plan_greedy(instance)
+    quick = plan_cpsat(instance, time_limit=0.5, workers=1)
+    assert quick.status == Status.FEASIBLE and quick.placed() > 0
+    assert validate(instance, quick).violations == []
+    assert quick.objective <= greedy.objective
+    assert 0 <= quick.bound <= quick.objective

@@ -262,3 +262,11 @@ class PlanRun(models.Model):
 
     def __str__(self) -> str:
         return f"Plan run {self.pk} ({self.state})"
+
+    @property
+    def gap_percent(self) -> str:
+        """The proven gap as a coordinator reads it: "8.2%", "0.04%" (empty when none)."""
+        if not self.gap:
+            return ""
+        percent = 100 * self.gap
+        return f"{percent:.1f}%" if percent >= 1 else f"{percent:.2g}%"

@@ -29,10 +29,12 @@ def add_capacity_rows(
     instance: Instance,
     starts: Starts,
     cost: list[cp_model.LinearExprT],
-) -> None:
-    """Add every capacity row; overtime costs go to ``cost``."""
+) -> dict[tuple[int, int], cp_model.IntVar]:
+    """Add every capacity row; overtime costs go to ``cost``. Returns the overtime
+    variable of each (day, shift) that has one."""
     rows = _rows(instance, starts)
     unit = instance.unit
+    overtime: dict[tuple[int, int], cp_model.IntVar] = {}
     for key, terms in rows.items():
         total = sum(coef * x for x, coef in terms)
         kind = key[0]
@@ -48,11 +50,13 @@ def add_capacity_rows(
             have = unit.nurse_capacity[day][shift]
             if unit.nurse_overtime and sum(coef for _, coef in terms) > have:
                 over = model.new_int_var(0, unit.nurse_overtime, f"overtime_{day}_{shift}")
+                overtime[(day, shift)] = over
                 cost.append(instance.weights.overload * over)
                 model.add(total <= have + over)
                 _add_covers(model, terms, have + unit.nurse_overtime)
             else:
                 _add_hard_row(model, terms, have)
+    return overtime
 
 
 def _add_hard_row(model: cp_model.CpModel, terms: Row, capacity: int) -> None:

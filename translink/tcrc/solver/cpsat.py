@@ -20,11 +20,14 @@ the bed assignment decides afterwards (and adds); the bound stays a bound on the
 The bound reported is the better of CP-SAT's and the one proven from the model's linear
 relaxation (``lp_bound``, weak duality). Required cohorts enter as assumptions, so an
 infeasible instance names the cohorts that cannot all be placed together. The cheaper of
-the greedy plan and the plan rounded from the relaxation is the search's first hint.
+the greedy plan and the plan rounded from the relaxation is the search's first hint, given
+for every variable so CP-SAT takes it as its first solution; when the time runs out before
+the search reports one, that plan is the answer.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -42,7 +45,7 @@ from translink.tcrc.solver.instance import (
     check_instance,
 )
 from translink.tcrc.solver.lp_bound import Relaxation, solve_relaxation
-from translink.tcrc.solver.plan import Plan, Status, bed_moves, plan_cost
+from translink.tcrc.solver.plan import Plan, Status, bed_moves, nurse_load, plan_cost
 from translink.tcrc.solver.rounding import round_relaxation
 from translink.tcrc.solver.usage import Usage
 
@@ -63,6 +66,8 @@ class _Model:
     cost: list[cp_model.LinearExprT] = field(default_factory=list)
     starts: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
     started: dict[str, dict[int, cp_model.LinearExprT]] = field(default_factory=dict)
+    late: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    overtime: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
     out_of_reach: list[str] = field(default_factory=list)
 
 
@@ -83,7 +88,8 @@ def plan_cpsat(
         )
     relaxing = time.perf_counter()
     relaxation = solve_relaxation(built.model, time_limit / 4)
-    _hint(built, _first_plan(built, relaxation))
+    first = _first_plan(built, relaxation)
+    _hint(built, first)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit - (time.perf_counter() - relaxing)
     solver.parameters.num_workers = workers
@@ -98,15 +104,24 @@ def plan_cpsat(
         return Plan(
             "cpsat", Status.INFEASIBLE, {}, seconds=seconds, conflicts=_conflicts(built, solver)
         )
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        days = {
+            key: solver.value(d)
+            for key, d in built.dose.items()
+            if solver.value(built.present[key])
+        }
+    elif all(c.key in first for c in instance.cohorts if c.required):
+        # The time ran out before the search reported a plan (presolve alone can take a
+        # short limit on a busy machine): the first plan, greedy or rounded, both placed
+        # within every capacity and precedence.
+        days, status = first, cp_model.FEASIBLE
+    else:
         return Plan("cpsat", Status.UNKNOWN, {}, seconds=seconds)
-    days = {
-        key: solver.value(d) for key, d in built.dose.items() if solver.value(built.present[key])
-    }
     stays = assign_beds(instance, days)
     cost = plan_cost(instance, days, bed_moves(stays))
     found = Status.OPTIMAL if status == cp_model.OPTIMAL else Status.FEASIBLE
-    bounds = [round(solver.best_objective_bound)]
+    searched = solver.best_objective_bound
+    bounds = [round(searched) if math.isfinite(searched) else 0]
     if relaxation is not None:
         bounds.append(relaxation.bound)
     bound = min(cost, max(bounds))
@@ -136,7 +151,7 @@ def _build(instance: Instance) -> _Model:
         elif rule.after in built.present:
             built.model.add(built.present[rule.after] == 0)
     _add_interval_capacities(built)
-    add_capacity_rows(built.model, instance, built.starts, built.cost)
+    built.overtime = add_capacity_rows(built.model, instance, built.starts, built.cost)
     built.model.minimize(sum(built.cost))
     return built
 
@@ -206,6 +221,7 @@ def _add_cohort(built: _Model, cohort: Cohort, days: list[int]) -> None:
         # The row over the day literals gives the relaxation the exact lateness; keeping
         # the variable too lets CP-SAT's search move its bound (the terms alone stalled it).
         late = model.new_int_var(0, built.instance.unit.days, f"late_{cohort.key}")
+        built.late[cohort.key] = late
         model.add(late >= d - cohort.target).only_enforce_if(present)
         model.add(late >= sum(max(0, t - cohort.target) * x for t, x in starts.items()))
         built.cost.append(weights.lateness * cohort.priority * late)
@@ -287,10 +303,28 @@ def _first_plan(built: _Model, relaxation: Relaxation | None) -> dict[str, int]:
 
 
 def _hint(built: _Model, days: dict[str, int]) -> None:
+    """Hint every variable of the model, so a feasible first plan is CP-SAT's first
+    solution at once (a partial hint must be repaired by search, which a short time limit
+    on a busy machine may not finish)."""
+    model, instance = built.model, built.instance
     for key, d in built.dose.items():
-        built.model.add_hint(built.present[key], key in days)
-        if key in days:
-            built.model.add_hint(d, days[key])
+        day = days.get(key)
+        model.add_hint(built.present[key], day is not None)
+        model.add_hint(d, day if day is not None else min(built.starts[key]))
+        for t, x in built.starts[key].items():
+            model.add_hint(x, t == day)
+        for t, flag in built.started.get(key, {}).items():
+            if isinstance(flag, cp_model.IntVar) and t in built.starts[key]:
+                model.add_hint(flag, day is not None and day <= t)
+    for cohort in instance.cohorts:
+        if cohort.key in built.late:
+            day = days.get(cohort.key)
+            target = cohort.target or 0
+            model.add_hint(built.late[cohort.key], 0 if day is None else max(0, day - target))
+    load = nurse_load(instance, days)
+    for (day, shift), over in built.overtime.items():
+        need = load.get((day, shift), 0) - instance.unit.nurse_capacity[day][shift]
+        model.add_hint(over, min(max(0, need), instance.unit.nurse_overtime))
 
 
 def _conflicts(built: _Model, solver: cp_model.CpSolver) -> list[str]:

@@ -138,3 +138,17 @@ def test_telemetry_beds_get_their_own_occupancy_chart(clinic: Clinic, replan: An
     assert by_name["Beds occupied"].peak >= 2  # both studies count there
     _, page = _page(clinic.coordinator)
     assert "Beds with telemetry occupied" in page
+
+
+def test_the_last_plan_states_its_proven_gap_as_a_percentage(clinic: Clinic, replan: Any) -> None:
+    _planned(clinic, replan, book=False)
+    run = clinic.unit.runs.first()
+    assert run is not None
+    run.status, run.objective, run.bound, run.gap = "feasible", 1000, 918, 0.082
+    run.save()
+    _, page = _page(clinic.coordinator)
+    assert "proven within 8.2% of the best possible cost" in page
+    _, details = _page(clinic.coordinator, f"/tcrc/runs/{run.pk}/")
+    assert "bound 918 (gap 8.2%)" in details
+    run.gap = 0.0004
+    assert run.gap_percent == "0.04%"
