@@ -53,6 +53,12 @@ def test_a_coordinator_re_plans_and_a_sponsor_sees_only_its_own_stays(page: Any)
     assert page.locator("progress#run-bar").get_attribute("value") == "100"
     page.get_by_role("link", name="Back to the calendar").click()
     assert page.locator("svg g title", has_text="ALPHA-7 SAD 1").count() == 3
+    swatches = page.locator("figcaption .swatch")
+    assert swatches.count() == 2 and all(
+        (box := swatches.nth(n).bounding_box()) is not None and box["width"] >= 8 for n in range(2)
+    )  # the key shows a colour beside each protocol, one colour per study
+    shades = {swatches.nth(n).evaluate("e => getComputedStyle(e).backgroundColor") for n in (0, 1)}
+    assert len(shades) == 2
     page.screenshot(path="var/unit-calendar-coordinator.png", full_page=True)
     # The coordinator books Beta's study: committed, it shows to others as busy beds.
     page.get_by_role("link", name="Studies").click()

@@ -54,6 +54,7 @@ def gantt(
     """Beds down, days across. Stays of cohorts in ``shown`` carry their study and cohort;
     the others are anonymous busy blocks, with nothing that names them."""
     picture = Gantt(width=LEFT + days * DAY + 4, height=TOP + len(beds) * ROW + 4)
+    colour_of = colours(stays, shown)
     row_of = {bed.pk: n for n, bed in enumerate(beds)}
     picture.rows = [(TOP + n * ROW, bed.code) for n, bed in enumerate(beds)]
     for n in range(days):
@@ -77,7 +78,7 @@ def gantt(
             label = f"{cohort.study.protocol_number} {cohort.label}"
             when = f"{stay.first_night:%d %b} for {stay.nights} night(s)"
             title = f"{label} · {stay.participant} · {when}"
-            colour = PALETTE[cohort.study_id % len(PALETTE)]
+            colour = colour_of[cohort.study_id]
             fits = label[: max(0, (width - 4) // 6)]
             picture.bars.append(Bar(x, y, width, fits if len(fits) >= 4 else "", title, colour))
         else:
@@ -163,11 +164,19 @@ def _steps(values: list[int], scale: float, height: int) -> str:
     return " ".join(steps)
 
 
+def colours(stays: list[Stay], shown: set[int]) -> dict[int, str]:
+    """A colour per study shown, by its place among the studies shown (in the order they
+    were created): no two share a colour until the palette runs out."""
+    studies = sorted({stay.cohort.study_id for stay in stays if stay.cohort_id in shown})
+    return {study: PALETTE[n % len(PALETTE)] for n, study in enumerate(studies)}
+
+
 def legend(stays: list[Stay], shown: set[int]) -> list[dict[str, Any]]:
     """Each shown study once, with its colour."""
+    colour_of = colours(stays, shown)
     seen: dict[int, dict[str, Any]] = {}
     for stay in stays:
         if stay.cohort_id in shown and stay.cohort.study_id not in seen:
             study = stay.cohort.study
-            seen[study.pk] = {"study": study, "colour": PALETTE[study.pk % len(PALETTE)]}
+            seen[study.pk] = {"study": study, "colour": colour_of[study.pk]}
     return list(seen.values())

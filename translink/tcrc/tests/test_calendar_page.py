@@ -3,6 +3,7 @@ its own studies labelled and everyone else's stays as anonymous busy blocks."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from django.test import Client
@@ -152,3 +153,17 @@ def test_the_last_plan_states_its_proven_gap_as_a_percentage(clinic: Clinic, rep
     assert "bound 918 (gap 8.2%)" in details
     run.gap = 0.0004
     assert run.gap_percent == "0.04%"
+
+
+def test_studies_on_the_chart_get_distinct_colours_until_the_palette_runs_out() -> None:
+    def stay(cohort: int, study: int) -> Any:
+        return SimpleNamespace(cohort_id=cohort, cohort=SimpleNamespace(study_id=study))
+
+    stays = [stay(1, 1), stay(2, 9), stay(3, 17), stay(4, 2), stay(5, 9)]
+    colour_of = charts.colours(stays, shown={1, 2, 3, 5})
+    assert set(colour_of) == {1, 9, 17}  # study 2 is not shown: it takes no colour
+    assert len(set(colour_of.values())) == 3
+    many = [stay(n, n) for n in range(1, len(charts.PALETTE) + 2)]
+    assert len(set(charts.colours(many, {s.cohort_id for s in many}).values())) == len(
+        charts.PALETTE
+    )
