@@ -60,3 +60,20 @@ def test_it_reads_the_profile_as_one_more_document() -> None:
 def test_it_refuses_vectors_that_do_not_match_the_documents() -> None:
     with pytest.raises(ValueError, match="2 vectors were given for 3 documents"):
         Corpus.build([ALICE, CAROL], np.ones((2, 4)))
+
+
+def test_a_need_asking_for_an_academic_partner_matches_on_its_subject_alone() -> None:
+    dana = Researcher(
+        "dana",
+        (
+            Publication(
+                "d1", "Seeking an academic partner", "Partners sought in academic life.", 2022
+            ),
+        ),
+    )
+    erin = Researcher("erin", (Publication("e1", "T-cell exhaustion in myeloma", "", 2024),))
+    need = "Seeking academic partners on T-cell exhaustion"
+    ranking = rank_researchers(need, [dana, erin])
+    assert [r.researcher_key for r in ranking.researchers] == ["erin", "dana"]
+    assert set(ranking.researchers[0].shared_terms) == {"cell", "exhaustion"}
+    assert ranking.researchers[1].score == 0 and ranking.researchers[1].evidence == ()

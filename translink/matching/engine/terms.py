@@ -10,7 +10,8 @@ import re
 
 WORD = re.compile(r"[a-z][a-z0-9]*(?:'[a-z]+)?")
 
-# English function words, and words every abstract uses, which would match anything.
+# English function words, words every abstract uses, and the words in which every
+# industry need asks for a partner: they would match anything.
 STOP_WORD_LIST = """
     a about above after again against all also although am among an and any are as at be
     because been before being below between both but by can could did do does doing down
@@ -23,6 +24,7 @@ STOP_WORD_LIST = """
     whether which while who whom why will with within without would yet you your yours
     al based new show shows shown paper propose proposed present study approach method
     methods result results work first second three many non often well e g i e
+    seek seeking sought partner academic
     """
 STOP_WORDS = frozenset(STOP_WORD_LIST.split())
 
