@@ -30,6 +30,7 @@ run: $(VENV)/.installed
 	@$(MAKE) --no-print-directory $(SCAN) || echo "The similarity scan was not built (see above; apt-get install gcc): matching reads its vectors in float32, slower."
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input -v 0
 	DEBUG=1 $(BIN)/python manage.py load_demo
+	-@DEBUG=1 $(BIN)/python manage.py rebuild_index --queue
 	@echo "Serving Translink at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
 	@echo "The matching index builds in the background (progress: /matching/index/, log: var/worker.log)."
 	@DEBUG=1 $(BIN)/python manage.py db_worker >var/worker.log 2>&1 & worker=$$!; \

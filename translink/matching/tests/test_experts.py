@@ -106,6 +106,16 @@ def test_a_changed_abstract_makes_its_vector_stale_and_refresh_recomputes_it(wor
     assert index.refresh() == 1 and index.pending() == []
 
 
+def test_a_build_cut_short_is_queued_again_for_the_worker_on_the_next_start(world, capsys) -> None:
+    DocumentVector.objects.all().delete()  # as a worker stopped mid-build leaves it
+    missing = len(index.pending())
+    call_command("rebuild_index", "--queue")  # what `make run` does on every start
+    assert f"{missing} documents await their vectors" in capsys.readouterr().out
+    assert index.status().complete  # the suite's task backend runs what is queued at once
+    call_command("rebuild_index", "--queue")
+    assert "nothing to queue" in capsys.readouterr().out
+
+
 def test_the_index_page_shows_progress_and_polls_while_incomplete(world) -> None:
     DocumentVector.objects.all().delete()
     page = _as(world, "alliance_manager").get("/matching/index/").content.decode()
