@@ -72,3 +72,22 @@ def test_a_coordinator_re_plans_and_a_sponsor_sees_only_its_own_stays(page: Any)
     assert page.locator("svg g title", has_text="ALPHA-7 SAD 1").count() == 3
     assert "BETA-9" not in page.content()
     assert page.locator("svg g title", has_text="Booked").count() == 3
+
+
+def test_the_quote_form_lays_its_fields_side_by_side_each_label_over_its_input(
+    page: Any,
+) -> None:
+    _unit_with_two_sponsors()
+    sign_in(page, "tcrc@test.example")
+    page.goto("/tcrc/quote/")
+    boxes = {}
+    for name in ("Cohorts", "Participants", "Nights", "Earliest"):
+        label = page.locator("label", has_text=name).first.bounding_box()
+        field = page.get_by_label(name).bounding_box()
+        assert label is not None and field is not None
+        assert abs(label["x"] - field["x"]) < 2 and 0 < field["y"] - label["y"] < 80, name
+        boxes[name] = field
+    assert boxes["Participants"]["y"] == boxes["Cohorts"]["y"]  # one row, not one long column
+    assert boxes["Participants"]["x"] > boxes["Cohorts"]["x"] + boxes["Cohorts"]["width"]
+    page.get_by_role("button", name="Quote").click()
+    page.get_by_role("status").get_by_text("Answered in").wait_for()
