@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.utils import timezone
 
 from translink.accounts.models import Organization, Role, User
 from translink.accounts.policy import is_institute_staff, visible
 from translink.audit.models import AuditEvent, ChainHead
+from translink.dashboard.agenda import agenda
 from translink.people.models import FocusArea, Publication, Researcher
 
 
@@ -56,9 +58,36 @@ def institute_figures(user: Any) -> dict[str, int]:
     }
 
 
+def company_work(user: User) -> dict[str, Any]:
+    """A company's work with the institute, at a glance: its open needs with the answers
+    they drew, its alliances by stage, its studies in the unit. Only its own rows."""
+    from translink.alliances.models import Alliance
+    from translink.market.models import Need
+    from translink.tcrc.models import Study
+
+    mine = user.organization_id
+    return {
+        "needs": visible(user, Need)
+        .filter(company_id=mine, status=Need.Status.OPEN)
+        .annotate(
+            answers=Count("interests", distinct=True),
+            waiting=Count("interests", filter=Q(interests__status="pending"), distinct=True),
+        )
+        .order_by("-created_at")[:8],
+        "alliances": visible(user, Alliance).filter(partners=mine).order_by("title")[:8],
+        "studies": visible(user, Study)
+        .filter(sponsor_id=mine)
+        .exclude(status=Study.Status.COMPLETED)
+        .order_by("protocol_number")[:8],
+    }
+
+
 def home_context(user: User) -> dict[str, Any]:
     """The panels of ``user``'s home page; each role sees what its work needs first."""
+    upcoming, pending = agenda(user, timezone.localdate())
     context: dict[str, Any] = {
+        "agenda": upcoming,
+        "agenda_total": pending,
         "figures": institute_figures(user),
         "by_area": researchers_by_area(user),
         "organization": user.organization,
@@ -74,6 +103,8 @@ def home_context(user: User) -> dict[str, Any]:
         Role.TRAINING_COORDINATOR,
     }:
         context["by_department"] = researchers_by_department(user)
+    if user.role == Role.INDUSTRY:
+        context["work"] = company_work(user)
     if user.role == Role.RESEARCHER:
         profile = Researcher.objects.filter(user=user).first()
         context["profile"] = profile

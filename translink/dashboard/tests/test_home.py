@@ -50,3 +50,25 @@ def test_navigation_depends_on_the_role(client, world) -> None:
 def test_a_researcher_is_not_shown_company_counts_they_cannot_see(client, world) -> None:
     page = _home(client, world.users["researcher"])
     assert "figure-companies" not in page and "Investor firms" not in page
+
+
+def test_a_company_member_sees_its_own_needs_alliances_and_studies_and_no_one_elses(
+    client, world
+) -> None:
+    import re
+
+    def panel(user, name: str) -> str:
+        page = _home(client, user)
+        found = re.search(rf'data-testid="work-{name}">.*?</div>', page, re.S)
+        assert found is not None, name
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(0)))
+
+    a, b = world.users["company_a"], world.users["company_b"]
+    assert "Microglial PET tracer partner · 1 answer, 1 awaiting your decision" in panel(a, "needs")
+    assert "Anonymous biomarker search" not in panel(a, "needs")
+    assert "Anonymous biomarker search" in panel(b, "needs")
+    assert "Microglia alliance CANARY-ALLIANCE-A" in panel(a, "alliances")
+    assert "CANARY-ALLIANCE-B" not in panel(a, "alliances")
+    assert "CANARY-TCRC-A" in panel(a, "studies") and "CANARY-TCRC-B" not in panel(a, "studies")
+    assert "CANARY-TCRC-B" in panel(b, "studies")
+    assert 'data-testid="work-needs"' not in _home(client, world.users["investor"])
