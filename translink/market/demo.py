@@ -70,8 +70,15 @@ def load(context: dict[str, Any]) -> None:
         researcher = rng.choice([r for r in by_area[area] if r.open_to_industry])
         actions.introduce(
             manager, researcher=researcher, company=need.company, need=need,
-            reason=f"{researcher.full_name} works on {need.title.split(' on ')[-1].lower()}.",
+            reason=f"{researcher.full_name} works on {_subject(need.title)}.",
         )  # fmt: skip
+
+
+def _subject(title: str) -> str:
+    """A need's subject inside a sentence: "Clinical biomarkers for T-cell exhaustion" reads
+    "clinical biomarkers for T-cell exhaustion"; acronyms (CAR-T, DNA, HDAC) keep their case."""
+    subject = title.split(" on ")[-1]
+    return subject[:1].lower() + subject[1:] if subject[1:2].islower() else subject
 
 
 def _area_of(need: Any) -> str:

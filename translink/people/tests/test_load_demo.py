@@ -88,3 +88,17 @@ def test_it_fills_the_market_with_every_level_and_state(demo: str) -> None:
     researcher = User.objects.get(email=RESEARCHER_LOGIN)
     assert Interest.objects.filter(sent_by=researcher).exists()
     assert Interest.objects.filter(asset__owners__user=researcher).exists()
+
+
+def test_the_demo_introductions_read_as_written_keeping_acronyms(demo: str) -> None:
+    from translink.market.models import Introduction
+
+    introductions = list(Introduction.objects.select_related("need", "researcher"))
+    assert len(introductions) == 10
+    for intro in introductions:
+        assert intro.reason.startswith(f"{intro.researcher.full_name} works on ")
+        subject = intro.need.title.split(" on ")[-1]
+        assert intro.reason.endswith(f"{subject[1:]}."), intro.reason  # case kept past the 1st
+        for word in subject.split():
+            if sum(ch.isupper() for ch in word) > 1:  # T-cell, CAR-T, DNA, HDAC
+                assert word in intro.reason, intro.reason
