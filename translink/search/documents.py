@@ -24,7 +24,11 @@ class Kind:
 
 
 def _researcher(r: Researcher) -> tuple[str, str]:
-    return r.full_name, " ".join([r.title, *r.specialties, *r.focus_area_labels(), r.bio])
+    """Found by who they are and by what they published: a search for "microglia" finds
+    the people whose papers are on microglia. The titles are those of papers the wall
+    shows with the researcher (a paper is visible wherever one of its authors is)."""
+    titles = Publication.objects.filter(authorships__researcher=r).values_list("title", flat=True)
+    return r.full_name, " ".join([r.title, *r.specialties, *r.focus_area_labels(), r.bio, *titles])
 
 
 def _publication(p: Publication) -> tuple[str, str]:
@@ -57,6 +61,18 @@ def index(record: models.Model) -> None:
     SearchDocument.objects.update_or_create(
         kind=kind.name, object_id=record.pk, defaults={"title": title, "body": body}
     )
+
+
+def index_authors(publication_id: int | None = None, researcher_id: int | None = None) -> None:
+    """Index again the researchers whose documents carry this paper's title (or this one
+    researcher): their papers changed."""
+    found = Researcher.objects.all()
+    if publication_id is not None:
+        found = found.filter(authorships__publication_id=publication_id)
+    if researcher_id is not None:
+        found = found.filter(pk=researcher_id)
+    for researcher in found.distinct():
+        index(researcher)
 
 
 def unindex(record: models.Model) -> None:

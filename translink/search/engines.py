@@ -45,15 +45,29 @@ def words(text: str, limit: int = 12) -> list[str]:
     return WORD.findall(text.lower())[:limit]
 
 
+VOWELS_AT_END = re.compile(r"(?<=\w{4})[aeiouy]$")
+
+
+def prefixed(terms: list[str]) -> list[tuple[str, bool]]:
+    """Each word and whether to match it as a prefix: the last one (search as you type),
+    and a word ending in a vowel, by its root, since the stemmers keep "microglia" but cut
+    "microglial" to "microgli" (likewise therapy, therapies; immunology, immunological)."""
+    found = []
+    for n, term in enumerate(terms):
+        root = VOWELS_AT_END.sub("", term)
+        found.append((root, True) if root != term else (term, n == len(terms) - 1))
+    return found
+
+
 def matching_ids(kind: str, text: str, limit: int = 500) -> list[int]:
     """Ids of records of ``kind`` whose document matches every word (the last as a prefix,
     for search as you type), best match first."""
-    terms = words(text)
+    terms = prefixed(words(text))
     if not terms:
         return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            query = " & ".join([*terms[:-1], f"{terms[-1]}:*"])
+            query = " & ".join(f"{t}:*" if prefix else t for t, prefix in terms)
             cursor.execute(
                 "SELECT object_id FROM search_searchdocument "
                 "WHERE kind = %s AND tsv @@ to_tsquery('english', %s) "
@@ -61,7 +75,7 @@ def matching_ids(kind: str, text: str, limit: int = 500) -> list[int]:
                 [kind, query, query, limit],
             )
         else:
-            query = " ".join([*(f'"{t}"' for t in terms[:-1]), f'"{terms[-1]}"*'])
+            query = " ".join(f'"{t}"*' if prefix else f'"{t}"' for t, prefix in terms)
             cursor.execute(
                 "SELECT d.object_id FROM search_fts "
                 "JOIN search_searchdocument d ON d.id = search_fts.rowid "
