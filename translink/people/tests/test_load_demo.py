@@ -97,6 +97,7 @@ def test_the_demo_introductions_read_as_written_keeping_acronyms(demo: str) -> N
     assert len(introductions) == 10
     for intro in introductions:
         assert intro.reason.startswith(f"{intro.researcher.full_name} works on ")
+        assert intro.need is not None
         subject = intro.need.title.split(" on ")[-1]
         assert intro.reason.endswith(f"{subject[1:]}."), intro.reason  # case kept past the 1st
         for word in subject.split():
