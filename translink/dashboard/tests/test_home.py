@@ -72,3 +72,12 @@ def test_a_company_member_sees_its_own_needs_alliances_and_studies_and_no_one_el
     assert "CANARY-TCRC-A" in panel(a, "studies") and "CANARY-TCRC-B" not in panel(a, "studies")
     assert "CANARY-TCRC-B" in panel(b, "studies")
     assert 'data-testid="work-needs"' not in _home(client, world.users["investor"])
+
+
+def test_a_researchers_home_loads_the_open_needs_that_fit_her_work(client, world) -> None:
+    page = _home(client, world.users["researcher"])
+    url = f"/researchers/{world.open_researcher.pk}/suggestions/"
+    assert f'hx-get="{url}"' in page
+    fits = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "Open needs that fit this work" in fits
+    assert world.market["need_a_public"].title in fits
