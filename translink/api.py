@@ -27,6 +27,7 @@ from translink.accounts.api import router as accounts_router
 from translink.accounts.policy import public
 from translink.alliances.api import router as alliances_router
 from translink.audit.api import router as audit_router
+from translink.dashboard.api import router as agenda_router
 from translink.lib import number_range
 from translink.market.api import router as market_router
 from translink.matching.api import router as matching_router
@@ -60,6 +61,7 @@ api.add_router("/regulatory", regulatory_router)
 api.add_router("/alliances", alliances_router)
 api.add_router("/tcrc", tcrc_router)
 api.add_router("/audit", audit_router)
+api.add_router("/agenda", agenda_router)
 
 
 def error(

@@ -133,3 +133,30 @@ def test_a_researcher_is_told_of_answers_to_the_assets_she_owns(client, world) -
     page = _agenda(client, world.users["researcher"])
     assert "Open microglia assay: 1 answer awaiting a decision" in page
     assert "Answers to decide" not in _agenda(client, world.users["investor"])
+
+
+def test_the_api_gives_the_same_list_to_a_token_through_the_wall(client, world) -> None:
+    from translink.accounts.actions import create_api_token
+
+    _, secret = create_api_token(world.users["company_a"], name="agenda sync")
+    bearer = f"Bearer {secret}"
+    body = client.get("/api/agenda", {"limit": 3}, HTTP_AUTHORIZATION=bearer)
+    assert body.status_code == 200, body.content
+    data = body.json()
+    shown, total = agenda(world.users["company_a"], timezone.localdate(), limit=3)
+    assert data["total"] == total and len(data["items"]) == 3
+    assert [i["title"] for i in data["items"]] == [i.title for i in shown]
+    assert data["items"][0]["overdue"] is True and data["items"][0]["on"] < str(
+        timezone.localdate()
+    )
+    every = client.get("/api/agenda", HTTP_AUTHORIZATION=bearer).json()
+    assert every["total"] == len(every["items"]) and "CANARY-TCRC-A" in str(every)
+    assert "CANARY-B-" not in str(every) and "CANARY-TCRC-B" not in str(every)
+
+
+def test_the_api_refuses_a_limit_out_of_range_and_says_which(client, world) -> None:
+    client.force_login(world.users["company_b"])
+    for bad in ("0", "201", "many"):
+        response = client.get("/api/agenda", {"limit": bad})
+        assert response.status_code == 422, bad
+        assert "limit" in response.json()["error"]["fields"], bad
