@@ -97,8 +97,28 @@ def plan_run(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in(*UNIT_VIEWERS)
 def studies(request: HttpRequest) -> HttpResponse:
-    found = visible(user_of(request), Study).select_related("sponsor").prefetch_related("cohorts")
-    return render(request, "tcrc/studies.html", {"studies": found})
+    """Each study with how much of it the plan holds and when it is in the unit."""
+    user = user_of(request)
+    found = visible(user, Study).select_related("sponsor").prefetch_related("cohorts")
+    rows = []
+    for study in found:
+        cohorts = [c for c in study.cohorts.all() if c.status != Cohort.Status.CANCELLED]
+        planned = [c for c in cohorts if c.status == Cohort.Status.PLANNED and c.dose_day]
+        admitted = [c.dose_day + timedelta(days=c.admission_offset) for c in planned if c.dose_day]
+        leaving = [day for c in planned if (day := c.discharge_day()) is not None]
+        rows.append(
+            {
+                "study": study,
+                "cohorts": len(cohorts),
+                "planned": len(planned),
+                "first": min(admitted, default=None),
+                "last": max(leaving, default=None),
+                "sponsor": study.sponsor.name
+                if user.role in UNIT_STAFF or user.organization_id == study.sponsor_id
+                else "",
+            }
+        )
+    return render(request, "tcrc/studies.html", {"rows": rows})
 
 
 def _study_page(

@@ -167,3 +167,37 @@ def test_studies_on_the_chart_get_distinct_colours_until_the_palette_runs_out() 
     assert len(set(charts.colours(many, {s.cohort_id for s in many}).values())) == len(
         charts.PALETTE
     )
+
+
+def test_the_studies_list_says_how_much_of_each_study_is_planned_and_when(
+    clinic: Clinic, replan: Any
+) -> None:
+    import re
+    from datetime import timedelta
+
+    from translink.tcrc.models import Cohort
+
+    add_study(clinic, "ALPHA-SECRET", clinic.company_a, cohorts=2)
+    # Three cohorts of 18 in a unit of fewer beds: none fits.
+    add_study(clinic, "BETA-SECRET", clinic.company_b, cohorts=3, participants=18)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    alpha = list(Cohort.objects.filter(study__protocol_number="ALPHA-SECRET").order_by("sequence"))
+    assert all(c.dose_day for c in alpha)
+    first = alpha[0].dose_day + timedelta(days=alpha[0].admission_offset)  # type: ignore[operator]
+    last = alpha[1].discharge_day()
+    assert last is not None
+
+    def rows(user: Any) -> list[str]:
+        status, page = _page(user, "/tcrc/studies/")
+        assert status == 200
+        found = re.findall(r'data-testid="study-row">(.*?)</tr>', page, re.S)
+        return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in found]
+
+    staff = rows(clinic.coordinator)
+    assert len(staff) == 2
+    assert clinic.company_a.name in staff[0] and "2 of 2 cohorts" in staff[0]
+    assert f"{first:%-d %b %Y} to {last:%-d %b %Y}" in staff[0]
+    assert clinic.company_b.name in staff[1] and "0 of 3 cohorts not planned" in staff[1]
+    own = rows(clinic.member_a)
+    assert len(own) == 1 and "ALPHA-SECRET" in own[0] and clinic.company_a.name in own[0]
+    assert "BETA-SECRET" not in str(own) and clinic.company_b.name not in str(own)
