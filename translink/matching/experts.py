@@ -100,9 +100,10 @@ def experts_for(user: Any, need: Need, limit: int = 20) -> ExpertList:
     staff = user.role in MARKET_STAFF
     exclude = not staff or settings.MATCHING_CONFLICTS == "exclude"
     kept = [pk for pk in pool if not (exclude and pk in conflicts)]
-    ranking = rank_stored(
-        kept, " ".join([need.title, need.summary, need.confidential_detail]), limit
-    )
+    # Title and summary, what researchers may read: the evidence ("shared words") then
+    # never quotes the confidential detail, which is often a programme code or a list
+    # offered on request rather than a description of the science.
+    ranking = rank_stored(kept, " ".join([need.title, need.summary]), limit)
     found = Researcher.objects.in_bulk([int(r.researcher_key) for r in ranking.researchers])
     by_key = {str(pk): researcher for pk, researcher in found.items()}
     experts = tuple(

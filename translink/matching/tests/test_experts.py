@@ -164,3 +164,19 @@ def test_the_index_page_says_which_scan_reads_the_vectors(world, monkeypatch) ->
     monkeypatch.setattr(kernel, "load", lambda: None)
     page = _as(world, "alliance_manager").get("/matching/index/").content.decode()
     assert "The compiled similarity scan is not built" in page
+
+
+def test_the_confidential_detail_neither_ranks_nor_shows_as_evidence(world) -> None:
+    # Her only paper shares words with the need's confidential detail alone.
+    actions.add_publication(
+        None, world.open_researcher, position=1, title="A target list for kinase screens",
+        abstract="Ranking kinase targets.", year=2024, pmid="90000004",
+    )  # fmt: skip
+    need = world.market["need_a_public"]
+    assert "target list" in need.confidential_detail
+    for persona in ("alliance_manager", "company_a"):
+        result = experts_for(world.users[persona], need)
+        shared = {t for e in result.experts for s in e.support for t in s.shared_terms}
+        assert not shared & {"target", "list"}, persona
+        papers = {s.title for e in result.experts for s in e.support}
+        assert "A target list for kinase screens" not in papers, persona
