@@ -37,6 +37,19 @@ def with_shown_sponsor(user: Any, listed: Any) -> list[Ind]:
     return shown
 
 
+def with_next_deadline(user: Any, listed: list[Any], today: date) -> list[Any]:
+    """Each IND with ``next_due`` (its earliest open obligation this user may see, or None)
+    and ``overdue`` (how many of them are past their due date)."""
+    by_ind: dict[int, list[Obligation]] = {}
+    for duty in open_obligations(user).filter(ind__in=listed):
+        by_ind.setdefault(duty.ind_id, []).append(duty)
+    for ind in listed:
+        duties = by_ind.get(ind.pk, [])
+        ind.next_due = duties[0] if duties else None
+        ind.overdue = sum(1 for duty in duties if duty.due < today)
+    return listed
+
+
 def open_obligations(user: Any, *, ind: Ind | None = None) -> QuerySet[Obligation]:
     found = visible(user, Obligation).filter(status=Obligation.Status.OPEN)
     if ind is not None:

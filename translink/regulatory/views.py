@@ -44,9 +44,14 @@ from translink.tcrc.queries import linked_studies
 def inds(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     context = {
-        "inds": queries.with_shown_sponsor(
-            user_of(request), queries.inds(user_of(request), status=status)
+        "inds": queries.with_next_deadline(
+            user_of(request),
+            queries.with_shown_sponsor(
+                user_of(request), queries.inds(user_of(request), status=status)
+            ),
+            timezone.localdate(),
         ),
+        "today": timezone.localdate(),
         "statuses": Ind.Status.choices,
         "status": status,
     }

@@ -130,3 +130,32 @@ def test_the_page_shows_why_a_follow_up_is_refused(world) -> None:
     assert response.status_code == 422
     assert "is not submitted yet (due 2026-03-09)" in response.content.decode()
     assert SafetyReport.objects.count() == before
+
+
+def test_the_ind_list_shows_each_inds_next_deadline_and_how_many_are_overdue(world) -> None:
+    import re
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    ind = world.regulatory["company_a"]["ind"]
+    duties = list(Obligation.objects.filter(ind=ind, status="open").order_by("due", "rule", "pk"))
+    late = sum(1 for duty in duties if duty.due < today)
+    assert duties and late >= 1
+
+    def cells(persona: str) -> dict[str, str]:
+        page = _as(world, persona).get("/regulatory/").content.decode()
+        rows = re.findall(
+            r'<tr><td><a href="/regulatory/inds/(\d+)/">.*?data-testid="next-deadline">(.*?)</td>',
+            page,
+            re.S,
+        )
+        return {pk: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell)).strip() for pk, cell in rows}
+
+    company = cells("company_a")
+    assert list(company) == [str(ind.pk)]  # its own IND alone
+    assert company[str(ind.pk)] == f"{duties[0].due:%Y-%m-%d} {duties[0].title} {late} overdue"
+    staff = cells("alliance_manager")
+    assert staff[str(ind.pk)] == company[str(ind.pk)] and len(staff) > 1
+    Obligation.objects.filter(ind=ind).update(status="met")
+    assert cells("company_a")[str(ind.pk)] == "none open"
