@@ -26,6 +26,7 @@ admin.site.site_title = "Translink"
 urlpatterns = [
     path("", dashboard.home, name="home"),
     path("healthz", dashboard.healthz, name="healthz"),
+    path("agenda/", dashboard.agenda_page, name="agenda"),
     path("accounts/login/", accounts.login, name="login"),
     path("accounts/logout/", accounts.logout, name="logout"),
     path("accounts/password/change/", accounts.password_change, name="password_change"),

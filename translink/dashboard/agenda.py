@@ -73,8 +73,9 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def agenda(user: Any, today: date, limit: int = LIMIT) -> tuple[list[Item], int]:
-    """The first ``limit`` items, earliest first (overdue ones lead), and how many there are."""
+def agenda(user: Any, today: date, limit: int | None = LIMIT) -> tuple[list[Item], int]:
+    """The first ``limit`` items (all when None), earliest first (overdue ones lead), and
+    how many there are."""
     items = [
         *_deadlines(user, today),
         *_reviews(user, today),

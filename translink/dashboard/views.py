@@ -7,8 +7,10 @@ import logging
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 
-from translink.accounts.policy import public, signed_in
+from translink.accounts.policy import public, signed_in, user_of
+from translink.dashboard.agenda import agenda
 from translink.dashboard.queries import home_context
 
 log = logging.getLogger(__name__)
@@ -17,6 +19,13 @@ log = logging.getLogger(__name__)
 @signed_in()
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboard/home.html", home_context(request.user))  # type: ignore[arg-type]
+
+
+@signed_in()
+def agenda_page(request: HttpRequest) -> HttpResponse:
+    """Everything "Coming up" for the reader, not only the first items the home page shows."""
+    items, total = agenda(user_of(request), timezone.localdate(), limit=None)
+    return render(request, "dashboard/agenda.html", {"agenda": items, "agenda_total": total})
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

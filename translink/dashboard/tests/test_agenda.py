@@ -98,6 +98,14 @@ def test_the_list_shows_twelve_and_says_how_many_there_are(client, world) -> Non
     assert "The first 12 of 17 items" in page
     assert page.count("Milestone payment") == 10  # the old one, then nine of the tranches
     assert page.index("Admission CANARY-TCRC-B") < page.index("Tranche")
+    assert "overdue ones first: all 17 ." in page
+    client.force_login(world.users["company_b"])
+    assert '<a href="/agenda/">all 17</a>' in client.get("/").content.decode()
+    full = client.get("/agenda/").content.decode()
+    assert full.count('data-testid="agenda-item"') == 17 and "Tranche 13" in full
+    client.force_login(world.users["company_a"])
+    theirs = client.get("/agenda/").content.decode()
+    assert "Tranche" not in theirs and "CANARY-TCRC-A" in theirs
 
 
 def test_admissions_more_than_two_weeks_out_or_cancelled_are_not_listed(client, world) -> None:
