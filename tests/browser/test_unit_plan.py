@@ -91,3 +91,30 @@ def test_the_quote_form_lays_its_fields_side_by_side_each_label_over_its_input(
     assert boxes["Participants"]["x"] > boxes["Cohorts"]["x"] + boxes["Cohorts"]["width"]
     page.get_by_role("button", name="Quote").click()
     page.get_by_role("status").get_by_text("Answered in").wait_for()
+
+
+def test_a_study_too_long_for_the_plan_shows_its_first_cohorts_on_a_chart_that_fits(
+    page: Any,
+) -> None:
+    _unit_with_two_sponsors()
+    sign_in(page, "member@alpha-7.example")
+    page.goto("/tcrc/quote/")
+    page.get_by_label("Cohorts").fill("4")
+    page.get_by_label("Participants").fill("3")
+    page.get_by_label("Sentinels").fill("0")
+    page.get_by_label("Nights").fill("2")
+    page.get_by_label("Review gap days").fill("14")
+    page.get_by_label("Earliest").fill(f"{timezone.localdate() + timedelta(days=2):%Y-%m-%d}")
+    page.get_by_role("button", name="Quote").click()
+    answer = page.get_by_role("status")
+    answer.get_by_text("The first 3 of 4 cohorts fit").wait_for()
+    card, chart = answer.bounding_box(), answer.locator("svg").bounding_box()
+    assert card is not None and chart is not None
+    # The whole plan is in view: no sideways scrolling inside the answer.
+    assert chart["x"] >= card["x"] and chart["x"] + chart["width"] <= card["x"] + card["width"]
+    stays = answer.locator("rect.quote-stay")
+    assert stays.count() == 3
+    xs = [stays.nth(n).bounding_box() for n in range(3)]
+    assert all(box is not None and box["width"] > 3 for box in xs)
+    assert xs[0]["x"] < xs[1]["x"] < xs[2]["x"]  # type: ignore[index]
+    assert "BETA-9" not in page.content()

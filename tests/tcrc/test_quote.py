@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.tcrc.units import cohort, small_unit
 from translink.tcrc.solver.instance import Instance, Precedence
-from translink.tcrc.solver.quote import quote
+from translink.tcrc.solver.quote import SPAN, Limit, quote
 
 
 def test_on_an_empty_unit_the_study_starts_on_its_first_allowed_day() -> None:
@@ -43,3 +43,41 @@ def test_paid_overtime_offers_an_earlier_start_beside_the_staffed_one() -> None:
     assert answer.overtime_start == 1 and answer.overtime_finish == 2
     without = quote(Instance(staffed, booked), (cohort("N1"),))
     assert without.start == 4 and without.overtime_start is None
+
+
+def test_a_cohort_bigger_than_a_days_admissions_is_told_no_date_will_do() -> None:
+    from dataclasses import replace
+
+    unit = replace(small_unit(days=28, beds=12), admissions=(5,) * 28)
+    answer = quote(Instance(unit, ()), (cohort("N1", participants=8),))
+    assert not answer.fits
+    assert answer.limits == [Limit("admissions", 8, 5)]
+    assert answer.partial == {}
+
+
+def test_limits_name_only_what_the_cohort_itself_exceeds() -> None:
+    booked = (cohort("B", participants=4, nights=12, fixed_day=1),)
+    answer = quote(Instance(small_unit(days=14, beds=4), booked), (cohort("N1"),))
+    assert not answer.fits and answer.blocked  # blocked by the booking...
+    assert answer.limits == []  # ...which a later date would cure
+
+
+def test_when_the_whole_study_cannot_fit_the_first_cohorts_that_can_are_given() -> None:
+    booked = (cohort("B", participants=4, nights=6, fixed_day=8),)  # beds full nights 7 to 12
+    study = (cohort("N1"), cohort("N2"))
+    answer = quote(
+        Instance(small_unit(days=14, beds=4), booked), study, (Precedence("N1", "N2", 7),)
+    )
+    assert not answer.fits
+    assert answer.partial == {"N1": 1} and answer.partial_finish == 2
+    assert answer.limits == []
+
+
+def test_a_chain_longer_than_the_plan_is_told_how_many_days_it_needs() -> None:
+    study = (cohort("N1"), cohort("N2"), cohort("N3"))
+    lags = (Precedence("N1", "N2", 7), Precedence("N2", "N3", 7))
+    answer = quote(Instance(small_unit(days=14), ()), study, lags)
+    assert not answer.fits
+    assert answer.partial == {"N1": 1, "N2": 8}
+    # From the first admission (day 0) to N3's discharge: 14 days of lags and its stay.
+    assert answer.limits == [Limit(SPAN, 16, 14)]

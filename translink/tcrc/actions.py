@@ -24,7 +24,7 @@ from translink.tcrc.solver import instance as solver
 from translink.tcrc.solver.cpsat import plan_cpsat
 from translink.tcrc.solver.greedy import plan_greedy
 from translink.tcrc.solver.plan import Plan, Status
-from translink.tcrc.solver.quote import Quote, quote
+from translink.tcrc.solver.quote import SPAN, Limit, Quote, quote
 from translink.tcrc.solver.usage import Usage
 from translink.tcrc.solver.validator import validate
 
@@ -250,6 +250,29 @@ def quote_study(
             lag = instances.review_lag(cohorts[n - 1])
             lags.append(solver.Precedence(f"new-{n - 1}", f"new-{n}", lag))
     return quote(solver.Instance(built.instance.unit, booked), specs, lags), built
+
+
+def limit_sentence(limit: Limit) -> str:
+    """What no date can cure, in words a sponsor acts on."""
+    needed, have = limit.needed, limit.available
+    if limit.resource == SPAN:
+        return (
+            f"The study needs at least {needed} days from its first admission to its last "
+            f"discharge, with the safety reviews between cohorts; the unit plans {have} days "
+            "ahead of its earliest start."
+        )
+    if limit.resource == "admissions":
+        return f"A cohort admits {needed} people on one day; the unit admits at most {have} a day."
+    if limit.resource == "scanner":
+        return f"A cohort needs {needed} scans on one day; the scanner takes at most {have} a day."
+    if limit.resource.startswith("nurses"):
+        shift = limit.resource.removeprefix("nurses (").removesuffix(")")
+        return (
+            f"A cohort needs a nurse load of {needed} on the {shift}; the unit staffs at most "
+            f"{have}, paid overtime included."
+        )
+    what = limit.resource  # "beds", "beds with telemetry"
+    return f"A cohort needs {needed} {what} on one night; the unit has {have}."
 
 
 REVIEW_OUTCOMES = {

@@ -98,6 +98,13 @@ class QuoteIn(Schema):
     earliest: date
 
 
+class LimitOut(Schema):
+    resource: str = Field(..., description='"beds", "admissions", "nurses (day shift)", ...')
+    needed: int
+    available: int
+    message: str
+
+
 class QuoteOut(Schema):
     fits: bool
     start: date | None
@@ -108,6 +115,15 @@ class QuoteOut(Schema):
         None, description="The earlier first dosing day paid nurse overtime would allow."
     )
     overtime_finish: date | None = None
+    limits: list[LimitOut] = Field(
+        default_factory=list,
+        description="What no date can cure: a cohort needs more than the unit ever has.",
+    )
+    partial_cohorts: int = Field(
+        0, description="When it does not fit: how many of the first cohorts do."
+    )
+    partial_start: date | None = None
+    partial_finish: date | None = None
 
 
 class ReviewOutcomeIn(Schema):
@@ -201,6 +217,18 @@ def quote(request: HttpRequest, payload: QuoteIn) -> QuoteOut:
         seconds=round(answer.seconds, 3),
         overtime_start=_date_or_none(built, answer.overtime_start),
         overtime_finish=_date_or_none(built, answer.overtime_finish),
+        limits=[
+            LimitOut(
+                resource=limit.resource,
+                needed=limit.needed,
+                available=limit.available,
+                message=actions.limit_sentence(limit),
+            )
+            for limit in answer.limits
+        ],
+        partial_cohorts=len(answer.partial),
+        partial_start=_date_or_none(built, min(answer.partial.values(), default=None)),
+        partial_finish=_date_or_none(built, answer.partial_finish),
     )
 
 

@@ -180,3 +180,65 @@ def legend(stays: list[Stay], shown: set[int]) -> list[dict[str, Any]]:
             study = stay.cohort.study
             seen[study.pk] = {"study": study, "colour": colour_of[study.pk]}
     return list(seen.values())
+
+
+QUOTE_DAY = 5  # pixels per day on the quote's picture, so half a year fits the page
+QUOTE_LEFT = 150  # room for the resource names
+QUOTE_ROW = 16
+
+
+@dataclass
+class QuoteChart:
+    """A quote as a picture: the study's stays on top, then a row per resource that stands
+    in the way, red on the days it overflows. Dates and resources only; nobody's study."""
+
+    width: int
+    height: int
+    rows: list[tuple[int, str]] = field(default_factory=list)  # (y, label)
+    stays: list[tuple[int, int, int, str]] = field(default_factory=list)  # x, y, width, title
+    marks: list[tuple[int, int, str]] = field(default_factory=list)  # x, y, title
+    months: list[tuple[int, str]] = field(default_factory=list)
+    weekends: list[int] = field(default_factory=list)
+
+
+def quote_chart(
+    stays: list[tuple[date, date]], blocked: dict[str, list[date]], start: date, days: int
+) -> QuoteChart:
+    """``stays``: each cohort placed, admission to discharge; ``blocked``: each resource and
+    the days it overflows. ``start`` is the plan's first day, ``days`` its length."""
+    rows = (["This study"] if stays else []) + [name[:1].upper() + name[1:] for name in blocked]
+    picture = QuoteChart(
+        width=QUOTE_LEFT + days * QUOTE_DAY + 4, height=TOP + len(rows) * QUOTE_ROW + 4
+    )
+    picture.rows = [(TOP + n * QUOTE_ROW, label) for n, label in enumerate(rows)]
+    for n in range(days):
+        day = start + timedelta(days=n)
+        if day.day == 1 or (n == 0 and day.day < 22):
+            picture.months.append((QUOTE_LEFT + n * QUOTE_DAY, f"{day:%b %Y}"))
+        if day.weekday() >= 5:
+            picture.weekends.append(QUOTE_LEFT + n * QUOTE_DAY)
+    for number, (admitted, discharged) in enumerate(stays, start=1):
+        first = max((admitted - start).days, 0)
+        last = min((discharged - start).days, days)
+        if last > first:
+            picture.stays.append(
+                (
+                    QUOTE_LEFT + first * QUOTE_DAY,
+                    TOP + 2,
+                    (last - first) * QUOTE_DAY,
+                    f"Cohort {number}: admitted {admitted:%d %b}, leaves {discharged:%d %b}",
+                )
+            )
+    offset = 1 if stays else 0
+    for row, (name, overflowing) in enumerate(blocked.items(), start=offset):
+        for day in overflowing:
+            n = (day - start).days
+            if 0 <= n < days:
+                picture.marks.append(
+                    (
+                        QUOTE_LEFT + n * QUOTE_DAY,
+                        TOP + row * QUOTE_ROW + 2,
+                        f"{name[:1].upper() + name[1:]} full on {day:%a %d %b}",
+                    )
+                )
+    return picture

@@ -242,12 +242,32 @@ def quote(request: HttpRequest) -> HttpResponse:
         answer, built = actions.quote_study(unit, form.cohorts_described())
     status = 422 if request.method == "POST" and not form.is_valid() else 200
     blocked = []
-    if answer is not None and built is not None and not answer.fits:
-        blocked = [
-            (resource, [built.date(day) for day in days[:12]], len(days))
-            for resource, days in answer.blocked.items()
-        ]
-    context: dict[str, Any] = {
+    context: dict[str, Any] = {}
+    if answer is not None and built is not None:
+        if not answer.fits:
+            blocked = [
+                (resource, [built.date(day) for day in days[:12]], len(days))
+                for resource, days in answer.blocked.items()
+            ]
+            context["limits"] = [actions.limit_sentence(limit) for limit in answer.limits]
+            if answer.partial:
+                context["partial"] = {
+                    "cohorts": len(answer.partial),
+                    "of": form.cleaned_data["cohorts"],
+                    "start": built.date(min(answer.partial.values())),
+                    "finish": built.date(answer.partial_finish or 0),
+                }
+        context["chart"] = charts.quote_chart(
+            [(built.date(a), built.date(b)) for a, b in answer.stays.values()],
+            {
+                resource: [built.date(day) for day in days]
+                for resource, days in answer.blocked.items()
+                if resource != "the horizon"
+            },
+            built.starts_on,
+            built.instance.unit.days,
+        )
+    context |= {
         "form": form,
         "unit": unit,
         "answer": answer,

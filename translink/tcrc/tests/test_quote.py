@@ -103,3 +103,35 @@ def test_the_quote_names_the_earlier_start_paid_overtime_would_allow(
     page = client.post("/tcrc/quote/", {**asked, "scan_days": ""}).content.decode()
     assert "With paid nurse overtime it could start on" in page
     assert "BETA-SECRET" not in page
+
+
+def test_a_cohort_bigger_than_the_unit_is_told_no_date_will_do_and_why(clinic: Clinic) -> None:
+    client = _client(clinic.member_a)
+    asked = _form(clinic, cohorts=1, participants=6, standby=1)  # 7 people, 4 beds
+    page = client.post("/tcrc/quote/", asked).content.decode()
+    assert "No date will do as it stands" in page
+    assert "A cohort needs 7 beds on one night; the unit has 4." in page
+    answer = client.post(
+        "/api/tcrc/quotes", {**asked, "scan_days": []}, content_type="application/json"
+    ).json()
+    assert answer["fits"] is False
+    beds = next(limit for limit in answer["limits"] if limit["resource"] == "beds")
+    assert (beds["needed"], beds["available"]) == (7, 4)
+    assert answer["partial_cohorts"] == 0
+
+
+def test_a_study_too_long_for_the_plan_gets_its_first_cohorts_dated_and_drawn(
+    clinic: Clinic,
+) -> None:
+    client = _client(clinic.member_a)
+    asked = _form(clinic, cohorts=4, review_gap_days=14)  # 16 days a cohort, 42 planned
+    page = client.post("/tcrc/quote/", asked).content.decode()
+    assert "The first 3 of 4 cohorts fit" in page
+    assert "days from its first admission to its last discharge" in page
+    assert page.count('class="quote-stay"') == 3
+    answer = client.post(
+        "/api/tcrc/quotes", {**asked, "scan_days": []}, content_type="application/json"
+    ).json()
+    assert answer["partial_cohorts"] == 3
+    assert answer["partial_start"] >= asked["earliest"]
+    assert answer["partial_finish"] > answer["partial_start"]
