@@ -84,6 +84,8 @@ def _quote_line(name: str, instance: Instance, plan: Plan) -> dict[str, object]:
         "start": answer.start,
         "finish": answer.finish,
         "blocked_by": sorted(answer.blocked),
+        "limits": [limit.resource for limit in answer.limits],
+        "partial": len(answer.partial),
         "seconds": round(answer.seconds, 3),
     }
 

@@ -64,6 +64,7 @@ def load(context: dict[str, Any]) -> None:
     assets = [_asset(rng, by_area) for _ in range(30)]
     _answers(rng, needs, assets, by_area, companies)
     _demo_researcher_takes_part(needs, companies)
+    _age(rng, needs, assets)
     manager = User.objects.get(role=Role.ALLIANCE_MANAGER)
     for need in rng.sample([n for n in needs if n.confidentiality != "staff_only"], 10):
         area = _area_of(need)
@@ -199,6 +200,24 @@ def _researcher_login(researcher: Researcher) -> User:
     Researcher.objects.filter(pk=researcher.pk).update(user=user)
     researcher.user = user
     return user
+
+
+def _age(rng: random.Random, needs: list[Any], assets: list[Any]) -> None:
+    """Spread the market over the last weeks, as a live one is: each need or asset posted
+    10 to 40 days ago, its answers after that, decisions after the answers. The home page's
+    "Coming up" then lists answers by how long they have waited."""
+    now = timezone.now()
+    for posted in [*needs, *assets]:
+        since = now - timedelta(days=rng.randint(10, 40), hours=rng.randint(0, 9))
+        type(posted).objects.filter(pk=posted.pk).update(created_at=since)
+        field = "need" if posted in needs else "asset"
+        for interest in Interest.objects.filter(**{field: posted}):
+            answered = since + (now - since) * rng.uniform(0.1, 0.9)
+            decided = answered + (now - answered) * rng.uniform(0.2, 0.8)
+            Interest.objects.filter(pk=interest.pk).update(
+                created_at=answered,
+                decided_at=decided if interest.decided_at is not None else None,
+            )
 
 
 def _decide(rng: random.Random, interest: Interest, decider: User | None) -> None:

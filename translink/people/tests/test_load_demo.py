@@ -103,3 +103,26 @@ def test_the_demo_introductions_read_as_written_keeping_acronyms(demo: str) -> N
         for word in subject.split():
             if sum(ch.isupper() for ch in word) > 1:  # T-cell, CAR-T, DNA, HDAC
                 assert word in intro.reason, intro.reason
+
+
+def test_the_demo_market_has_a_history_answers_after_posts_decisions_after_answers(
+    demo: str,
+) -> None:
+    from django.utils import timezone
+
+    from translink.dashboard.agenda import agenda
+    from translink.market.models import Interest
+
+    now = timezone.now()
+    answers = list(Interest.objects.select_related("need", "asset"))
+    for answer in answers:
+        posted = (answer.need or answer.asset).created_at
+        assert posted < answer.created_at < now
+        assert answer.decided_at is None or answer.created_at < answer.decided_at < now
+    assert (now - min(a.created_at for a in answers)).days >= 7
+    # The alliance manager's list of answers to decide runs oldest first, over several days.
+    manager = User.objects.get(role=Role.ALLIANCE_MANAGER)
+    items, _ = agenda(manager, timezone.localdate(), None)
+    waiting = [item.on for item in items
+               if item.kind == "Answers to decide"]  # fmt: skip
+    assert waiting == sorted(waiting) and len(set(waiting)) > 5
