@@ -116,7 +116,9 @@ def test_the_demo_market_has_a_history_answers_after_posts_decisions_after_answe
     now = timezone.now()
     answers = list(Interest.objects.select_related("need", "asset"))
     for answer in answers:
-        posted = (answer.need or answer.asset).created_at
+        answered = answer.need or answer.asset
+        assert answered is not None
+        posted = answered.created_at
         assert posted < answer.created_at < now
         assert answer.decided_at is None or answer.created_at < answer.decided_at < now
     assert (now - min(a.created_at for a in answers)).days >= 7
