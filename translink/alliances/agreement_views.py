@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from translink.accounts.models import Organization
 from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
-from translink.alliances import agreement_actions, figures, queries
+from translink.alliances import agreement_actions, charts, figures, queries
 from translink.alliances.forms import AgreementForm, AgreementStepForm, LogForm
 from translink.alliances.icalendar import calendar
 from translink.alliances.models import Agreement, Alliance, Milestone, Review
@@ -266,11 +266,19 @@ def funnel(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     today = timezone.localdate()
     rows = figures.funnel(user, today)
+    found = figures.key_figures(user, today)
+    money = found["funding"]
     context = {
         "shapes": funnel_shapes(rows),
         "height": len(rows) * (BAR_HEIGHT + GAP),
         "width": WIDTH,
         "bar_height": BAR_HEIGHT,
-        "figures": figures.key_figures(user, today),
+        "figures": found,
+        "quarters": charts.quarter_columns(found["started_per_quarter"], today),
+        "funding_rows": [
+            ("Funding by sponsor", "Sponsor", charts.funding_bars(money["by_sponsor"])),
+            ("Funding by alliance", "Alliance", charts.funding_bars(money["by_alliance"])),
+            ("Funding by focus area", "Focus area", charts.funding_bars(money["by_focus_area"])),
+        ],
     }
     return render(request, "alliances/funnel.html", context)

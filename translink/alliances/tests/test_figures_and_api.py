@@ -180,3 +180,44 @@ def test_the_negotiation_log_through_the_api(pipeline: Pipeline) -> None:
     assert [e["note"] for e in manager.get(url).json()] == ["Redlines back."]
     refused = manager.post(url, {"on": "2026-01-09", "note": ""}, "application/json")
     assert refused.status_code == 422 and "note" in refused.json()["error"]["fields"]
+
+
+def test_quarter_columns_show_every_quarter_up_to_today_empty_ones_at_zero() -> None:
+    from translink.alliances.charts import quarter_columns
+
+    chart = quarter_columns({"2025-Q1": 2, "2025-Q3": 1}, date(2026, 2, 10))
+    assert chart is not None
+    assert [(c.quarter, c.count) for c in chart.columns] == [
+        ("2025-Q1", 2), ("2025-Q2", 0), ("2025-Q3", 1), ("2025-Q4", 0), ("2026-Q1", 0),
+    ]  # fmt: skip
+    heights = [c.height for c in chart.columns]
+    assert heights[0] == 2 * heights[2] > 0 and heights[1] == 0
+    assert [year for _, year in chart.years] == ["2025", "2026"]
+    assert quarter_columns({}, date(2026, 2, 10)) is None
+
+
+def test_funding_bars_put_the_largest_commitment_first_with_received_inside() -> None:
+    from translink.alliances.charts import funding_bars
+
+    bars = funding_bars([
+        {"name": "Small", "committed": "100.00", "received": "100.00"},
+        {"name": "Large", "committed": "400.00", "received": "100.00"},
+        {"name": "Pledged", "committed": "0.00", "received": "0.00"},
+    ])  # fmt: skip
+    assert [b["name"] for b in bars] == ["Large", "Small", "Pledged"]
+    assert [b["share"] for b in bars] == [1.0, 0.25, 0.0]
+    assert [b["received_share"] for b in bars] == [0.25, 1.0, 0.0]
+
+
+def test_the_funnel_page_draws_quarters_and_funding(pipeline: Pipeline) -> None:
+    commitment = deals.commit_funding(
+        pipeline.manager, alliance=pipeline.alliance, sponsor=pipeline.company,
+        amount=Decimal("5000"), starts_on=date(2026, 1, 1), ends_on=date(2026, 6, 30),
+        milestones=[("Start", Decimal("2000"), date(2026, 2, 1))],
+    )  # fmt: skip
+    deals.receive_milestone(pipeline.manager, commitment.milestones.get(), on=date(2026, 2, 2))
+    Alliance.objects.filter(pk=pipeline.alliance.pk).update(started_on=date(2025, 1, 15))
+    page = _client(pipeline.manager).get("/alliances/funnel/").content.decode()
+    assert 'id="started-per-quarter"' in page and "2025-Q1: 1 started" in page
+    assert "2025-Q2: 0 started" in page  # the empty quarters are drawn, not skipped
+    assert "2,000 of 5,000" in page and "Partner Co" in page
