@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translink.matching.teams import Candidate, TeamStatus, build_team
+from translink.matching.teams import Candidate, TeamStatus, build_team, covers
 
 
 def person(
@@ -148,3 +148,34 @@ def test_it_says_when_coverage_and_departments_cannot_both_be_met():
 def test_it_refuses_malformed_input(candidates, size, minimum, message):
     with pytest.raises(ValueError, match=message):
         build_team(candidates, [], size=size, min_departments=minimum)
+
+
+@pytest.mark.parametrize(
+    ("asked", "held"),
+    [
+        ("PET imaging", "tau PET imaging"),
+        ("microglia", "microglial biology"),
+        ("biomarker", "fluid biomarkers of neurodegeneration"),
+        ("Alzheimer's disease", "APOE genetics in Alzheimer's disease"),
+        ("HDAC", "HDAC/BET inhibitor pharmacology"),
+        ("T cell", "T-cell exhaustion"),
+        ("neuroinflammation", "neuroinflammatory disease"),
+        ("imaging  PET", "PET imaging"),
+    ],
+)
+def test_a_required_specialty_is_held_by_one_that_contains_its_words(asked: str, held: str) -> None:
+    assert covers(asked, held)
+
+
+@pytest.mark.parametrize(
+    ("asked", "held"),
+    [
+        ("tau PET imaging", "PET imaging"),  # asks for more than is held
+        ("gene therapy", "genetics of therapy response"),  # "gene" is not "genetics"
+        ("PET", "pediatrics"),
+        ("cell", "cellular imaging"),  # short words must match whole
+        ("of the", "biology of the microbiome"),  # filler alone asks for nothing
+    ],
+)
+def test_a_required_specialty_is_not_held_by_one_that_lacks_a_word(asked: str, held: str) -> None:
+    assert not covers(asked, held)

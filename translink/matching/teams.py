@@ -8,8 +8,10 @@ Input contract
     ``key`` (str): unique among the candidates; returned in the team.
     ``departments`` (tuple of str): the departments the candidate belongs to, compared
         exactly; may be empty (the candidate then adds no department to the team).
-    ``specialties`` (tuple of str): what the candidate can do; compared with the required
-        specialties case-insensitively, with runs of spaces folded.
+    ``specialties`` (tuple of str): what the candidate can do. A required specialty is
+        held when one of them contains each of its words (:func:`covers`): "PET imaging"
+        is held by "tau PET imaging", "microglia" by "microglial biology", "biomarker" by
+        "fluid biomarkers of neurodegeneration"; case and runs of spaces do not count.
     ``affinity`` (float, finite, >= 0): the matching engine's score of the candidate for
         the alliance problem's text (``RankedResearcher.score``).
 ``required``: sequence of str
@@ -112,6 +114,44 @@ def fold(specialty: str) -> str:
     return " ".join(specialty.split()).casefold()
 
 
+# Words a specialty needs no match for: "biology of the microbiome" asks for the other two.
+_FILLER = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "with"})
+_STEM = 5  # letters two long words must share from their start to count as one word
+
+
+def _words(specialty: str) -> list[str]:
+    """The specialty's words, folded, split at spaces, hyphens and slashes."""
+    spaced = "".join(ch if ch.isalnum() or ch == "'" else " " for ch in fold(specialty))
+    return [w.removesuffix("'s") for w in spaced.split() if w not in _FILLER]
+
+
+def _same_word(asked: str, held: str) -> bool:
+    """One word in two spellings: equal up to a plural "s", or long words sharing their
+    start up to the last three letters of the shorter ("microglia" and "microglial",
+    "neuroinflammation" and "neuroinflammatory"; not "gene" and "genetics")."""
+    if asked.removesuffix("s") == held.removesuffix("s"):
+        return True
+    shorter = min(len(asked), len(held))
+    if shorter < _STEM:
+        return False
+    common = _common_prefix(asked, held)
+    return common >= max(_STEM, shorter - 3)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def covers(asked: str, held: str) -> bool:
+    """Whether the specialty ``held`` meets the required ``asked``: each word of ``asked``
+    appears in ``held`` (in any order, in the spellings :func:`_same_word` allows)."""
+    wanted, have = _words(asked), _words(held)
+    return bool(wanted) and all(any(_same_word(w, h) for h in have) for w in wanted)
+
+
 @dataclass(frozen=True)
 class _Problem:
     """The request, checked, with specialties folded once."""
@@ -120,7 +160,7 @@ class _Problem:
     required: dict[str, str]  # folded -> as the caller spelled it
     size: int
     min_departments: int
-    holds: tuple[frozenset[str], ...]  # each candidate's folded specialties
+    holds: tuple[frozenset[str], ...]  # the folded required specialties each candidate meets
 
     @classmethod
     def of(
@@ -130,7 +170,10 @@ class _Problem:
         spelled: dict[str, str] = {}
         for specialty in required:
             spelled.setdefault(fold(specialty), specialty)
-        holds = tuple(frozenset(fold(s) for s in c.specialties) for c in candidates)
+        holds = tuple(
+            frozenset(r for r in spelled if any(covers(r, s) for s in c.specialties))
+            for c in candidates
+        )
         return cls(tuple(candidates), spelled, size, minimum, holds)
 
     def holders(self, specialty: str) -> list[int]:
@@ -358,10 +401,14 @@ def _team(problem: _Problem, members: Sequence[int]) -> Team:
     return Team(tuple(built), tuple(sorted(problem.departments(members))))
 
 
-def _reason(candidate: Candidate, covers: tuple[str, ...], place: int) -> str:
-    """Why the member is there: "covers PET imaging; 2nd-highest affinity 0.61; from
-    Neurology"."""
-    parts = [f"covers {_listed(list(covers), 'and')}"] if covers else []
+def _reason(candidate: Candidate, met: tuple[str, ...], place: int) -> str:
+    """Why the member is there: "covers PET imaging (tau PET imaging); 2nd-highest affinity
+    0.61; from Neurology", the specialty held in brackets when worded otherwise."""
+    named = []
+    for asked in met:
+        held = next((s for s in candidate.specialties if covers(asked, s)), asked)
+        named.append(asked if fold(held) == fold(asked) else f"{asked} ({held})")
+    parts = [f"covers {_listed(named, 'and')}"] if met else []
     rank = "highest" if place == 1 else f"{_ordinal(place)}-highest"
     parts.append(f"{rank} affinity {candidate.affinity:.2f}")
     if candidate.departments:

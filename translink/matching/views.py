@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -89,6 +91,10 @@ def team_builder(request: HttpRequest) -> HttpResponse:
             for label, team in teams
             if team is not None
         ]
+        if proposal.optimal is None:
+            # What the best-matching researchers do hold, most common first: words to try.
+            held = Counter(s for r in people.values() for s in r.specialties)
+            context["held"] = [name for name, _ in held.most_common(12)]
     return render(
         request, "matching/team.html", context, status=422 if request.GET and form.errors else 200
     )

@@ -60,3 +60,31 @@ def test_bad_team_requests_get_field_messages_and_companies_get_nothing(world) -
     company = Client()
     company.force_login(world.users["company_a"])
     assert company.get("/matching/team/").status_code == 404
+
+
+def test_a_specialty_asked_in_other_words_finds_the_researcher_who_holds_it(
+    world, oncologist
+) -> None:
+    actions.update_profile(
+        world.users["researcher"], world.open_researcher, specialties=["microglial biology"]
+    )
+    actions.update_profile(
+        world.users["alliance_manager"], oncologist, specialties=["tau PET imaging"]
+    )
+    body = {"problem": "microglia imaging", "required": ["PET imaging", "Microglia"], "size": 2}
+    result = _staff(world).post("/api/matching/teams", body, content_type="application/json").json()
+    assert result["status"] == "optimal", result["reason"]
+    covered = {m["name"]: m["covers"] for m in result["optimal"]["members"]}
+    assert covered == {"Olive Open": ["Microglia"], "Omar Onc": ["PET imaging"]}
+    reasons = {m["name"]: m["reason"] for m in result["optimal"]["members"]}
+    assert reasons["Omar Onc"].startswith("covers PET imaging (tau PET imaging);")
+
+
+def test_a_specialty_nobody_holds_is_answered_with_those_the_candidates_do_hold(
+    world, oncologist
+) -> None:
+    query: dict[str, str | int] = {"problem": "microglia imaging", "required": "astrophysics",
+                                   "size": 1, "min_departments": 1}  # fmt: skip
+    page = _staff(world).get("/matching/team/", query).content.decode()
+    assert "No candidate has astrophysics." in page
+    assert "Specialties the best-matching researchers hold:" in page and "PET imaging" in page
