@@ -21,11 +21,11 @@ Step = Callable[[User, Ind, date], Any]
 # (days before today, step).
 DEMO_INDS: list[tuple[str, str, str, bool, list[tuple[int, str]]]] = [
     ("RRI-101 microglial PET tracer", "Early Alzheimer's disease", "Neurology 1", False,
-     [(900, "submit"), (895, "receive"), (865, "effective"), (860, "investigator"),
+     [(900, "submit"), (895, "receive"), (865, "effective"), (860, "investigator_met"),
       (500, "annual"), (150, "susar_met"), (40, "susar"), (8, "followup"),
       (5, "investigator")]),
     ("RRI-214 anti-CD19 CAR-T", "Relapsed B-cell lymphoma", "Oncology 2", True,
-     [(420, "submit"), (416, "receive"), (386, "effective"), (380, "investigator"),
+     [(420, "submit"), (416, "receive"), (386, "effective"), (380, "investigator_met"),
       (4, "fatal_susar")]),
     ("RRI-330 live biotherapeutic", "Recurrent C. difficile infection", "Anti-Infectives", False,
      [(12, "submit"), (8, "receive")]),
@@ -39,7 +39,7 @@ DEMO_INDS: list[tuple[str, str, str, bool, list[tuple[int, str]]]] = [
      [(500, "submit"), (496, "receive"), (466, "effective"), (60, "partial_hold")]),
     ("RRI-808 neoantigen vaccine", "Resected melanoma", "Oncology 3", False,
      [(1500, "submit"), (1497, "receive"), (1467, "effective"), (1100, "annual"),
-      (400, "inactivate")]),
+      (400, "inactivate_met")]),
     ("RRI-912 BBB shuttle antibody", "Parkinson's disease", "Neurology 2", True,
      [(700, "submit"), (696, "receive"), (666, "effective"), (300, "fatal_susar_met"),
       (20, "withdraw_for_safety")]),
@@ -76,6 +76,20 @@ def _annual(actor: User, ind: Ind, day: date) -> None:
     _meet_all(actor, ind, day, rule="IND-15")
 
 
+def _investigator_met(actor: User, ind: Ind, day: date) -> None:
+    """A new investigator, and FDA told within the 30 days (IND-18), as a unit does."""
+    actions.add_investigator(
+        actor, ind, name=f"Site investigator {ind.investigators.count() + 1}", signed_1572=day
+    )
+    _meet_all(actor, ind, day + timedelta(days=20), rule="IND-18")
+
+
+def _inactivate_met(actor: User, ind: Ind, day: date) -> None:
+    """Inactivated, and the investigators told and the drug stocks returned (IND-08)."""
+    actions.inactivate(actor, ind, on=day)
+    _meet_all(actor, ind, day + timedelta(days=14), rule="IND-08")
+
+
 def _susar_met(actor: User, ind: Ind, day: date, fatal: bool) -> None:
     report = _susar(actor, ind, day, fatal)
     _meet_all(actor, ind, day + timedelta(days=5), safety_report=report)
@@ -102,6 +116,8 @@ STEPS: dict[str, Step] = {
     "investigator": lambda a, i, d: actions.add_investigator(
         a, i, name=f"Site investigator {i.investigators.count() + 1}", signed_1572=d
     ),
+    "investigator_met": _investigator_met,
+    "inactivate_met": _inactivate_met,
     "annual": _annual,
     "susar": lambda a, i, d: _susar(a, i, d, False),
     "fatal_susar": lambda a, i, d: _susar(a, i, d, True),
