@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from translink.accounts.policy import MARKET_STAFF, visible
+from translink.alliances.models import Alliance
 from translink.market.models import Need
 from translink.matching import index
 from translink.matching.engine import Corpus, Ranking
@@ -59,11 +60,31 @@ class ExpertList:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
+# Alliances that take up a researcher's time: under way or paused, not stopped or handed on.
+BUSY = (Alliance.Status.ACTIVE, Alliance.Status.ON_HOLD)
+
+
+def _open_to_industry(user: Any) -> QuerySet[Researcher]:
+    busy = Count(
+        "alliance_memberships",
+        filter=Q(alliance_memberships__alliance__status__in=BUSY),
+        distinct=True,
+    )
+    found = visible(user, Researcher).filter(open_to_industry=True)
+    return found.annotate(busy=busy)
+
+
 def candidates(user: Any) -> list[int]:
-    """Ids of the researchers open to industry with room for another alliance, as this user
-    may see them."""
-    found = visible(user, Researcher).filter(open_to_industry=True, max_active_alliances__gt=0)
+    """Ids of the researchers open to industry with room for another alliance (fewer active
+    or paused alliances than the most they take on), as this user may see them."""
+    found = _open_to_industry(user).filter(max_active_alliances__gt=F("busy"))
     return list(found.order_by("pk").values_list("pk", flat=True))
+
+
+def at_capacity(user: Any) -> int:
+    """How many researchers open to industry this user may see are in as many alliances as
+    they take on (for staff: a count of the institute's own alliances)."""
+    return _open_to_industry(user).filter(max_active_alliances__lte=F("busy")).count()
 
 
 def load_researchers(ids: list[int]) -> list[Researcher]:
@@ -121,10 +142,13 @@ def experts_for(user: Any, need: Need, limit: int = 20) -> ExpertList:
         for item in ranking.researchers
         if item.score > 0
     )
-    notes = (
-        "Capacity counts each researcher's stated limit; active alliances will count "
-        "against it once alliances are recorded.",
-    )
+    notes: tuple[str, ...] = ()
+    if staff and (full := at_capacity(user)):
+        notes = (
+            f"{full} researcher{'s' if full != 1 else ''} open to industry "
+            f"{'are' if full != 1 else 'is'} left out: already in as many active or paused "
+            "alliances as they take on (their profile's limit).",
+        )
     return ExpertList(need, ranking.mode, ranking.notice, experts, len(pool) - len(kept), notes)
 
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 
 from translink.matching import index
-from translink.matching.experts import experts_for
+from translink.matching.experts import candidates, experts_for
 from translink.matching.models import DocumentVector
 from translink.people import actions
 
@@ -180,3 +180,37 @@ def test_the_confidential_detail_neither_ranks_nor_shows_as_evidence(world) -> N
         assert not shared & {"target", "list"}, persona
         papers = {s.title for e in result.experts for s in e.support}
         assert "A target list for kinase screens" not in papers, persona
+
+
+def test_a_researcher_in_as_many_alliances_as_they_take_on_is_left_out_until_one_stops(
+    world, biomarker_paper
+) -> None:
+    from translink.alliances.models import Alliance, Member
+    from translink.people.models import Researcher
+
+    need = world.market["need_a_public"]
+    manager = world.users["alliance_manager"]
+    already = Member.objects.filter(
+        researcher=world.open_researcher, alliance__status__in=["active", "on_hold"]
+    ).count()
+    assert world.open_researcher.pk in candidates(manager)
+    Researcher.objects.filter(pk=world.open_researcher.pk).update(max_active_alliances=already + 1)
+    busy = Alliance.objects.create(
+        title="Busy", problem_statement="Another problem.", focus_area="epigenetics"
+    )
+    Member.objects.create(alliance=busy, researcher=world.open_researcher, role="lead")
+    staff = experts_for(manager, need)
+    assert "Olive Open" not in [e.researcher.full_name for e in staff.experts]
+    assert staff.notes == (
+        "1 researcher open to industry is left out: already in as many active or paused "
+        "alliances as they take on (their profile's limit).",
+    )
+    company = experts_for(world.users["company_a"], need)
+    assert company.notes == ()  # the count would speak of the institute's alliances
+    busy.status = Alliance.Status.ON_HOLD
+    busy.save()
+    assert "Olive Open" not in [e.researcher.full_name for e in experts_for(manager, need).experts]
+    busy.status = Alliance.Status.STOPPED
+    busy.save()
+    again = experts_for(manager, need)
+    assert again.experts[0].researcher.full_name == "Olive Open" and again.notes == ()
