@@ -77,3 +77,15 @@ def test_a_need_asking_for_an_academic_partner_matches_on_its_subject_alone() ->
     assert [r.researcher_key for r in ranking.researchers] == ["erin", "dana"]
     assert set(ranking.researchers[0].shared_terms) == {"cell", "exhaustion"}
     assert ranking.researchers[1].score == 0 and ranking.researchers[1].evidence == ()
+
+
+def test_a_word_in_most_papers_still_scores_but_is_not_shown_as_shared() -> None:
+    # 60 papers all about patients; one of them is also about microglia.
+    papers = [Publication(f"p{n}", f"Patient outcomes in cohort {n}", "", 2020) for n in range(59)]
+    crowd = Researcher("crowd", tuple(papers))
+    mira = Researcher("mira", (Publication("m1", "Patient microglia imaging", "", 2024),))
+    ranking = rank_researchers("Microglia imaging in patients", [crowd, mira])
+    best, other = ranking.researchers
+    assert best.researcher_key == "mira"
+    assert set(best.shared_terms) == {"microglia", "imaging"}  # "patient": in every paper
+    assert other.score > 0 and other.shared_terms == ()  # it matched on "patient" alone

@@ -17,7 +17,7 @@ from translink.matching.engine import (
     documents_of,
     shortlist,
 )
-from translink.matching.engine.lexical import K1, B
+from translink.matching.engine.lexical import COMMON_FLOOR, COMMON_SHARE, K1, B
 from translink.matching.engine.terms import terms
 
 WORDS = [
@@ -48,9 +48,11 @@ def reference(
     lengths = [sum(c.values()) for c in counts]
     average = (sum(lengths) / len(lengths) if lengths else 0) or 1.0
     asked = Counter(t for t in terms(query) if any(t in c for c in counts))
-    weights = {}
+    weights, shown_terms = {}, set()
     for term, times in asked.items():
         frequency = sum(1 for c in counts if term in c)
+        if frequency <= max(COMMON_FLOOR, COMMON_SHARE * len(documents)):
+            shown_terms.add(term)  # evidence leaves common words out
         idf = math.log(1 + (len(documents) - frequency + 0.5) / (frequency + 0.5))
         weights[term] = idf * times
     ceiling = sum(weights.values())
@@ -81,7 +83,12 @@ def reference(
         )
         shown = [d for d in best[: settings.evidence_limit] if similarity[d] > 0]
         shared = tuple(
-            tuple(sorted((t for t in weights if t in counts[d]), key=lambda t: (-weights[t], t)))
+            tuple(
+                sorted(
+                    (t for t in weights if t in counts[d] and t in shown_terms),
+                    key=lambda t: (-weights[t], t),
+                )
+            )
             for d in shown
         )
         ranked.append((researcher.key, score, tuple(documents[d].key for d in shown), shared))

@@ -43,7 +43,9 @@ class Expert:
         if not self.support:
             return "Matched on the profile's words only."
         best = self.support[0]
-        words = ", ".join(self.shared_terms[:5]) or "no words in common, but the same meaning"
+        words = (
+            ", ".join(self.shared_terms[:5]) or "none but common ones; the match is in the meaning"
+        )
         papers = f"{len(self.support)} paper{'s' if len(self.support) != 1 else ''}"
         year = best.year or "undated"
         closest = f"the closest is “{best.title}” ({year})"

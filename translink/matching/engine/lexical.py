@@ -30,6 +30,10 @@ B = 0.75
 CHUNK = 1 << 20  # postings are packed and unpacked this many at a time
 COUNT_BITS = 16  # a term's count in a document is packed in a key's low bits, capped
 COUNT_CAP = (1 << COUNT_BITS) - 1
+# A word in more than this share of all documents (and in at least COMMON_FLOOR of them)
+# says little about why a paper matches: it still scores, but is not shown as evidence.
+COMMON_SHARE = 0.2
+COMMON_FLOOR = 50
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,10 +120,13 @@ class LexicalIndex:
         self, weights: dict[str, float], documents: Documents, limit: int
     ) -> list[list[str]]:
         """For each of ``documents``, up to ``limit`` terms of the query found in it,
-        heaviest first (ties alphabetical)."""
+        heaviest first (ties alphabetical), common words (``COMMON_SHARE``) left out."""
         found: list[list[tuple[float, str]]] = [[] for _ in documents]
+        common = max(COMMON_FLOOR, COMMON_SHARE * self.size)
         for term, weight in weights.items():
             posting, _ = self.postings(term)
+            if len(posting) > common:
+                continue
             at = np.minimum(np.searchsorted(posting, documents), len(posting) - 1)
             for i in np.flatnonzero(posting[at] == documents):
                 found[i].append((-weight, term))
