@@ -11,6 +11,8 @@ from django.utils import timezone
 from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
 from translink.tcrc.models import Cohort
 
+DATE = forms.DateInput(attrs={"type": "date"})  # the browser's date picker
+
 
 class QuoteForm(forms.Form):
     """A study described in a few numbers: its cohorts are alike and chained by reviews."""
@@ -48,7 +50,7 @@ class QuoteForm(forms.Form):
         max_length=40,
         help_text="Study days with a PET scan, relative to dosing (e.g. 1, 3).",
     )
-    earliest = forms.DateField(help_text="The first day the sponsor could start (YYYY-MM-DD).")
+    earliest = forms.DateField(widget=DATE, help_text="The first day the sponsor could start.")
 
     def clean_scan_days(self) -> list[int]:
         text = self.cleaned_data["scan_days"].strip()
@@ -116,7 +118,7 @@ class QuoteForm(forms.Form):
 
 class TrialEventForm(forms.Form):
     event = forms.ChoiceField(choices=list(CTG_EVENTS.items()))
-    on = forms.DateField(help_text="The day it happened (YYYY-MM-DD).")
+    on = forms.DateField(widget=DATE, help_text="The day it happened.")
 
 
 class ReviewOutcomeForm(forms.Form):
