@@ -33,7 +33,7 @@ def researchers_by_area(user: Any) -> list[Bar]:
         (label, researchers.filter(focus_areas__icontains=f'"{code}"').count())
         for code, label in FocusArea.choices
     ]
-    return bars(counts)
+    return bars(sorted(counts, key=lambda pair: (-pair[1], pair[0])))  # largest first
 
 
 def researchers_by_department(user: Any, limit: int = 12) -> list[Bar]:

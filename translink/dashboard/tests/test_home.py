@@ -81,3 +81,23 @@ def test_a_researchers_home_loads_the_open_needs_that_fit_her_work(client, world
     fits = client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert "Open needs that fit this work" in fits
     assert world.market["need_a_public"].title in fits
+
+
+def test_focus_area_bars_run_from_the_largest_to_the_smallest(world) -> None:
+    from translink.dashboard.queries import researchers_by_area
+    from translink.people import actions
+    from translink.people.models import FocusArea
+
+    last_code, last_label = FocusArea.choices[-1]  # listed last, made the largest
+    for n in range(3):
+        actions.create_researcher(
+            None,
+            full_name=f"Rae {n}",
+            email=f"rae{n}@test.example",
+            departments=[],
+            focus_areas=[last_code],
+        )
+    found = researchers_by_area(world.users["alliance_manager"])
+    values = [bar.value for bar in found]
+    assert found[0].label == last_label and found[0].share == 1.0
+    assert values == sorted(values, reverse=True)
