@@ -26,7 +26,7 @@ from translink.accounts.policy import (
 )
 from translink.lib.forms import apply_errors
 from translink.people.models import Researcher
-from translink.regulatory import actions, queries
+from translink.regulatory import actions, charts, queries
 from translink.regulatory.forms import (
     FollowUpForm,
     InvestigatorForm,
@@ -207,6 +207,7 @@ def compliance_calendar(request: HttpRequest) -> HttpResponse:
         "obligations": obligations,
         "overdue": sum(o.standing == "overdue" for o in obligations),  # type: ignore[attr-defined]
         "today": today,
+        "weeks": charts.weeks_chart(obligations, today),
     }
     return render(request, "regulatory/calendar.html", context)
 

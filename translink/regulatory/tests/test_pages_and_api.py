@@ -98,3 +98,38 @@ def test_a_company_lists_only_the_inds_it_sponsors(world) -> None:
     listed = _as(world, "company_a").get("/api/regulatory/inds").json()["items"]
     assert [item["id"] for item in listed] == [world.regulatory["company_a"]["ind"].pk]
     assert _as(world, "investor").get("/api/regulatory/inds").json()["items"] == []
+
+
+def test_the_weeks_chart_puts_overdue_first_then_each_week_from_this_monday() -> None:
+    from types import SimpleNamespace
+
+    from translink.regulatory.charts import WEEKS, weeks_chart
+
+    today = date(2026, 11, 26)  # a Thursday; its week starts Monday 23 November
+
+    def due(day: date, standing: str) -> SimpleNamespace:
+        return SimpleNamespace(due=day, standing=standing, ind="IND 1", title="Annual report")
+
+    chart = weeks_chart(
+        [
+            due(date(2026, 10, 1), "overdue"),
+            due(date(2026, 11, 20), "overdue"),
+            due(date(2026, 11, 29), "due-soon"),  # Sunday: still this week
+            due(date(2026, 11, 30), "due-soon"),  # Monday: next week
+            due(date(2026, 11, 30), "upcoming"),
+            due(date(2027, 6, 1), "upcoming"),  # beyond the weeks shown
+        ],
+        today,
+    )
+    assert chart is not None and chart.later == 1
+    columns = {x: n for x, _, n in chart.counts}
+    assert list(columns.values()) == [2, 1, 2]  # overdue, this week, next week
+    assert [label for _, label, _ in chart.labels[:3]] == ["Overdue", "23", "30"]
+    assert len(chart.labels) == WEEKS + 1
+    assert {b.colour for b in chart.blocks[:2]} == {"#b42318"}  # the overdue ones are red
+    assert weeks_chart([], today) is None
+
+
+def test_the_calendar_page_draws_the_weeks(world) -> None:
+    page = _as(world, "alliance_manager").get("/regulatory/calendar/").content.decode()
+    assert 'id="obligations-by-week"' in page and 'class="obligation"' in page
