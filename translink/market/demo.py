@@ -56,12 +56,13 @@ def load(context: dict[str, Any]) -> None:
     researchers = list(Researcher.objects.prefetch_related("departments").order_by("pk"))
     by_area = {area: [r for r in researchers if area in r.focus_areas] for area in AREAS}
     _disclosures(rng, researchers, companies, today)
+    titles: set[str] = set()
     needs = [
-        _need(rng, company, by_area, today)
+        _need(rng, company, by_area, today, titles)
         for company in companies
         for _ in range(rng.randint(1, 3))
     ]
-    assets = [_asset(rng, by_area) for _ in range(30)]
+    assets = [_asset(rng, by_area, titles) for _ in range(30)]
     _answers(rng, needs, assets, by_area, companies)
     _demo_researcher_takes_part(needs, companies)
     _age(rng, needs, assets)
@@ -87,18 +88,27 @@ def _area_of(need: Any) -> str:
 
 
 def _need(
-    rng: random.Random, company: Organization, by_area: dict[str, list[Researcher]], today: date
+    rng: random.Random,
+    company: Organization,
+    by_area: dict[str, list[Researcher]],
+    today: date,
+    taken: set[str],
 ) -> Any:
-    area = rng.choice(list(AREAS))
-    therapeutic, topics, modalities = AREAS[area]
-    topic = rng.choice(topics)
+    while True:  # a title no other demo need has
+        area = rng.choice(list(AREAS))
+        therapeutic, topics, modalities = AREAS[area]
+        topic = rng.choice(topics)
+        title = rng.choice(NEED_TITLES).format(t=topic)
+        if title not in taken:
+            taken.add(title)
+            break
     level = rng.choice(LEVELS)
     poster = company.members.filter(is_active=True).first() or _member(company)
     invited = rng.sample(by_area[area], 2) if level == "invited" else []
     low = rng.choice([50, 100, 250, 500]) * 1000
     return actions.post_need(
         poster,
-        title=rng.choice(NEED_TITLES).format(t=topic),
+        title=title,
         summary=f"Seeking academic partners on {topic}: mechanisms, models and first human data.",
         confidential_detail=f"Internal programme code {rng.randint(100, 999)}; compound class and target list on request.",
         therapeutic_area=therapeutic, modality=rng.choice(modalities), stage_sought=rng.choice(
@@ -120,13 +130,19 @@ def _member(company: Organization) -> User:
     )  # fmt: skip
 
 
-def _asset(rng: random.Random, by_area: dict[str, list[Researcher]]) -> Any:
-    area = rng.choice(list(AREAS))
-    topic = rng.choice(AREAS[area][1])
+def _asset(rng: random.Random, by_area: dict[str, list[Researcher]], taken: set[str]) -> Any:
+    """An asset whose title no other demo asset has: two alike would read as one twice."""
+    while True:
+        area = rng.choice(list(AREAS))
+        topic = rng.choice(AREAS[area][1])
+        title = rng.choice(ASSET_TITLES).format(t=topic)
+        if title not in taken:
+            taken.add(title)
+            break
     owners = rng.sample(by_area[area], rng.randint(1, 2))
     manager = User.objects.get(role=Role.ALLIANCE_MANAGER)
     return actions.post_asset(
-        manager, owners=owners, title=rng.choice(ASSET_TITLES).format(t=topic),
+        manager, owners=owners, title=title,
         summary=f"Developed in an institute laboratory: non-confidential summary of work on {topic}.",
         stage=rng.choice(["basic_research", "proof_of_concept", "development"]),
         readiness_level=rng.randint(2, 6),
@@ -171,7 +187,7 @@ def _demo_researcher_takes_part(needs: list[Any], companies: list[Organization])
     profile = Researcher.objects.get(user=user)
     area = profile.focus_areas[0] if profile.focus_areas else "epigenetics"
     asset = actions.post_asset(
-        user, title=f"A validated assay for {AREAS.get(area, AREAS['epigenetics'])[1][0]}",
+        user, title=f"Clinically validated assay for {AREAS.get(area, AREAS['epigenetics'])[1][0]}",
         summary="Our laboratory's assay, validated on 400 patient samples; non-confidential summary.",
         stage="proof_of_concept", readiness_level=4, ip_status="patent_pending", sought=["partner", "licensee"],
     )  # fmt: skip

@@ -128,3 +128,11 @@ def test_the_demo_market_has_a_history_answers_after_posts_decisions_after_answe
     waiting = [item.on for item in items
                if item.kind == "Answers to decide"]  # fmt: skip
     assert waiting == sorted(waiting) and len(set(waiting)) > 5
+
+
+def test_no_two_demo_needs_or_assets_share_a_title(demo: str) -> None:
+    from translink.market.models import Asset, Need
+
+    for model in (Need, Asset):
+        titles = list(model.objects.values_list("title", flat=True))
+        assert len(titles) == len(set(titles)), model.__name__
