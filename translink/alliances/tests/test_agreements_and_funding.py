@@ -98,6 +98,9 @@ def test_received_counts_paid_milestones_against_the_commitment(pipeline: Pipeli
     deals.receive_milestone(pipeline.manager, first, on=date(2026, 3, 3))
     listed = _client(pipeline.manager).get("/api/alliances/funding").json()["items"]
     assert (listed[0]["amount"], listed[0]["received"]) == ("100000.00", "30000.00")
+    page = _client(pipeline.manager).get(f"/alliances/{pipeline.alliance.pk}/").content.decode()
+    assert "<td>100,000</td><td>30,000</td>" in page  # amounts read with thousands marked
+    assert "Protocol: 30,000, due 2026-03-01" in page
     with pytest.raises(ValidationError):
         deals.receive_milestone(pipeline.manager, first, on=date(2026, 3, 4))
 
