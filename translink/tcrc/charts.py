@@ -57,12 +57,9 @@ def gantt(
     colour_of = colours(stays, shown)
     row_of = {bed.pk: n for n, bed in enumerate(beds)}
     picture.rows = [(TOP + n * ROW, bed.code) for n, bed in enumerate(beds)]
+    picture.months, picture.weekends = calendar_marks(start, days, LEFT, DAY)
     for n in range(days):
         day = start + timedelta(days=n)
-        if day.day == 1 or (n == 0 and day.day < 22):
-            picture.months.append((LEFT + n * DAY, f"{day:%b %Y}"))
-        if day.weekday() >= 5:
-            picture.weekends.append(LEFT + n * DAY)
         if closures and day in closures:
             picture.closures.append((LEFT + n * DAY, f"{day:%d %b}: {closures[day]}"))
     if 0 <= (today - start).days < days:
@@ -84,6 +81,21 @@ def gantt(
         else:
             picture.bars.append(Bar(x, y, width, "", "Booked", BUSY))
     return picture
+
+
+def calendar_marks(
+    start: date, days: int, left: int, width: int
+) -> tuple[list[tuple[int, str]], list[int]]:
+    """Where each month's label goes (the first month too, unless it is nearly over) and
+    the x of each weekend day, for ``days`` days of ``width`` pixels from ``left``."""
+    months, weekends = [], []
+    for n in range(days):
+        day = start + timedelta(days=n)
+        if day.day == 1 or (n == 0 and day.day < 22):
+            months.append((left + n * width, f"{day:%b %Y}"))
+        if day.weekday() >= 5:
+            weekends.append(left + n * width)
+    return months, weekends
 
 
 @dataclass
@@ -211,12 +223,7 @@ def quote_chart(
         width=QUOTE_LEFT + days * QUOTE_DAY + 4, height=TOP + len(rows) * QUOTE_ROW + 4
     )
     picture.rows = [(TOP + n * QUOTE_ROW, label) for n, label in enumerate(rows)]
-    for n in range(days):
-        day = start + timedelta(days=n)
-        if day.day == 1 or (n == 0 and day.day < 22):
-            picture.months.append((QUOTE_LEFT + n * QUOTE_DAY, f"{day:%b %Y}"))
-        if day.weekday() >= 5:
-            picture.weekends.append(QUOTE_LEFT + n * QUOTE_DAY)
+    picture.months, picture.weekends = calendar_marks(start, days, QUOTE_LEFT, QUOTE_DAY)
     for number, (admitted, discharged) in enumerate(stays, start=1):
         first = max((admitted - start).days, 0)
         last = min((discharged - start).days, days)

@@ -20,6 +20,15 @@ def _client(user: object) -> Client:
     return client
 
 
+def _fund_5000_with_2000_received(pipeline: Pipeline) -> None:
+    commitment = deals.commit_funding(
+        pipeline.manager, alliance=pipeline.alliance, sponsor=pipeline.company,
+        amount=Decimal("5000"), starts_on=date(2026, 1, 1), ends_on=date(2026, 6, 30),
+        milestones=[("Start", Decimal("2000"), date(2026, 2, 1))],
+    )  # fmt: skip
+    deals.receive_milestone(pipeline.manager, commitment.milestones.get(), on=date(2026, 2, 2))
+
+
 def test_conversion_counts_alliances_that_entered_the_next_stage() -> None:
     periods = [
         StagePeriod(alliance_id=1, stage="basic_research", entered_on=date(2025, 1, 1)),
@@ -56,12 +65,7 @@ def test_the_figures_api_sums_funding_and_cycle_times(pipeline: Pipeline) -> Non
         first_draft_on=date(2026, 1, 1),
     )  # fmt: skip
     deals.move_agreement(pipeline.manager, cda, status="executed", on=date(2026, 1, 21))
-    commitment = deals.commit_funding(
-        pipeline.manager, alliance=pipeline.alliance, sponsor=pipeline.company,
-        amount=Decimal("5000"), starts_on=date(2026, 1, 1), ends_on=date(2026, 6, 30),
-        milestones=[("Start", Decimal("2000"), date(2026, 2, 1))],
-    )  # fmt: skip
-    deals.receive_milestone(pipeline.manager, commitment.milestones.get(), on=date(2026, 2, 2))
+    _fund_5000_with_2000_received(pipeline)
     found = _client(pipeline.manager).get("/api/alliances/figures").json()
     assert found["median_agreement_cycle_days"] == 20.0
     assert (found["funding"]["committed"], found["funding"]["received"]) == ("5000.00", "2000.00")
@@ -210,12 +214,7 @@ def test_funding_bars_put_the_largest_commitment_first_with_received_inside() ->
 
 
 def test_the_funnel_page_draws_quarters_and_funding(pipeline: Pipeline) -> None:
-    commitment = deals.commit_funding(
-        pipeline.manager, alliance=pipeline.alliance, sponsor=pipeline.company,
-        amount=Decimal("5000"), starts_on=date(2026, 1, 1), ends_on=date(2026, 6, 30),
-        milestones=[("Start", Decimal("2000"), date(2026, 2, 1))],
-    )  # fmt: skip
-    deals.receive_milestone(pipeline.manager, commitment.milestones.get(), on=date(2026, 2, 2))
+    _fund_5000_with_2000_received(pipeline)
     Alliance.objects.filter(pk=pipeline.alliance.pk).update(started_on=date(2025, 1, 15))
     page = _client(pipeline.manager).get("/alliances/funnel/").content.decode()
     assert 'id="started-per-quarter"' in page and "2025-Q1: 1 started" in page
