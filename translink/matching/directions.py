@@ -21,7 +21,7 @@ from translink.market.models import Asset, Need
 from translink.matching import index
 from translink.matching.engine import Corpus, Publication
 from translink.matching.engine import Researcher as EngineResearcher
-from translink.matching.experts import candidates, rank_stored
+from translink.matching.experts import open_to_industry, rank_stored
 from translink.people.models import Researcher
 
 
@@ -30,9 +30,17 @@ class Suggestion:
     item: Any
     score: float
     shared_terms: tuple[str, ...]
+    closest: Any = None  # the ranked item's document that resembles the query most
 
 
-def _rank(entries: list[tuple[Any, EngineResearcher]], query: str, limit: int) -> list[Suggestion]:
+def _rank(
+    entries: list[tuple[Any, EngineResearcher]],
+    query: str,
+    limit: int,
+    documents: dict[str, Any] | None = None,
+) -> list[Suggestion]:
+    """The items of ``entries`` ranked for ``query``; ``documents`` (publication key to
+    object) names each one's closest document."""
     if not entries or not query.strip():
         return []
     loaded = index.encoder()
@@ -44,8 +52,14 @@ def _rank(entries: list[tuple[Any, EngineResearcher]], query: str, limit: int) -
         query_vector = loaded.encoder.encode([query])[0]
     ranking = Corpus.build(engine, vectors).rank(query, query_vector, limit=limit)
     by_key = {entry.key: item for item, entry in entries}
+    documents = documents or {}
     return [
-        Suggestion(by_key[r.researcher_key], r.score, r.shared_terms)
+        Suggestion(
+            by_key[r.researcher_key],
+            r.score,
+            r.shared_terms,
+            documents.get(r.evidence[0].publication_key) if r.evidence else None,
+        )
         for r in ranking.researchers
         if r.score > 0
     ]
@@ -75,8 +89,10 @@ def needs_for(user: Any, researcher: Researcher, limit: int = 5) -> list[Suggest
 
 
 def similar_researchers(user: Any, researcher: Researcher, limit: int = 5) -> list[Suggestion]:
-    """Researchers ``user`` may see whose work is closest to ``researcher``'s."""
-    pool = [pk for pk in candidates(user) if pk != researcher.pk]
+    """Researchers open to industry ``user`` may see whose work is closest to
+    ``researcher``'s (whether or not they have room for another alliance: this is about
+    the work)."""
+    pool = [pk for pk in open_to_industry(user) if pk != researcher.pk]
     ranking = rank_stored(pool, _about(researcher), limit)
     found = Researcher.objects.in_bulk([int(r.researcher_key) for r in ranking.researchers])
     return [
@@ -106,4 +122,5 @@ def companies_for(user: Any, asset: Asset, limit: int = 5) -> list[Suggestion]:
         for company in companies
         if company.needs.exists()
     ]
-    return _rank(entries, f"{asset.title} {asset.summary}", limit)
+    needs = {str(n.pk): n for company, _ in entries for n in company.needs.all()}
+    return _rank(entries, f"{asset.title} {asset.summary}", limit, needs)

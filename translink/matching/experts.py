@@ -76,6 +76,16 @@ def _open_to_industry(user: Any) -> QuerySet[Researcher]:
     return found.annotate(busy=busy)
 
 
+def open_to_industry(user: Any) -> list[int]:
+    """Ids of the researchers open to industry this user may see, busy or not."""
+    return list(
+        visible(user, Researcher)
+        .filter(open_to_industry=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def candidates(user: Any) -> list[int]:
     """Ids of the researchers open to industry with room for another alliance (fewer active
     or paused alliances than the most they take on), as this user may see them."""

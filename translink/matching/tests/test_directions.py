@@ -60,3 +60,22 @@ def test_the_profile_loads_its_suggestions_without_leaking_to_companies(
     assert "Tess Tau" in own
     company = _as(world, "company_a").get(url).content.decode()
     assert "Open needs that fit" not in company and "Researchers with similar work" not in company
+
+
+def test_each_company_for_an_asset_names_its_need_that_resembles_it_most(world) -> None:
+    asset = world.market["asset_open"]
+    found = {s.item: s for s in companies_for(world.users["alliance_manager"], asset)}
+    suggestion = found[world.company_a]
+    assert suggestion.closest is not None and suggestion.closest.company == world.company_a
+    page = _as(world, "alliance_manager").get(f"/assets/{asset.pk}/companies/").content.decode()
+    assert f'closest need: <a href="/needs/{suggestion.closest.pk}/">' in page
+
+
+def test_similar_researchers_include_those_without_room_for_another_alliance(
+    world, tau_colleague
+) -> None:
+    from translink.people.models import Researcher
+
+    Researcher.objects.filter(pk=tau_colleague.pk).update(max_active_alliances=0)
+    similar = similar_researchers(world.users["alliance_manager"], world.open_researcher)
+    assert [s.item.full_name for s in similar][:1] == ["Tess Tau"]  # similar work all the same
