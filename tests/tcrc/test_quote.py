@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.tcrc.units import cohort, small_unit
 from translink.tcrc.solver.instance import Instance, Precedence
-from translink.tcrc.solver.quote import SPAN, Limit, quote
+from translink.tcrc.solver.quote import DOSING_DAYS, SPAN, Limit, quote
 
 
 def test_on_an_empty_unit_the_study_starts_on_its_first_allowed_day() -> None:
@@ -79,5 +79,28 @@ def test_a_chain_longer_than_the_plan_is_told_how_many_days_it_needs() -> None:
     answer = quote(Instance(small_unit(days=14), ()), study, lags)
     assert not answer.fits
     assert answer.partial == {"N1": 1, "N2": 8}
-    # From the first admission (day 0) to N3's discharge: 14 days of lags and its stay.
-    assert answer.limits == [Limit(SPAN, 16, 14)]
+    # From the first admission (day 0) to N3's discharge: 14 days of lags and its stay;
+    # the plan's last day (13) is the last a discharge may fall on.
+    assert answer.limits == [Limit(SPAN, 16, 13)]
+
+
+def test_a_chain_the_unit_doses_too_rarely_for_is_told_so_not_that_it_is_too_long() -> None:
+    from dataclasses import replace
+
+    # Dosing on Mondays only: three cohorts a day apart need three Mondays.
+    unit = replace(small_unit(days=16), dosing_days=frozenset({0, 7, 14}))
+    study = (cohort("N1"), cohort("N2"), cohort("N3"))
+    lags = (Precedence("N1", "N2", 1), Precedence("N2", "N3", 1))
+    answer = quote(Instance(unit, ()), study, lags)
+    assert not answer.fits and answer.partial == {"N1": 7, "N2": 14}
+    [limit] = answer.limits
+    assert limit.resource == DOSING_DAYS and limit.needed <= limit.available
+
+
+def test_a_scan_on_a_unit_without_scanner_slots_is_named_with_none_available() -> None:
+    from dataclasses import replace
+
+    unit = replace(small_unit(days=28), scanner=(0,) * 28)
+    answer = quote(Instance(unit, ()), (cohort("N1", scans=(1,)),))
+    assert not answer.fits
+    assert answer.limits == [Limit("scanner", 2, 0)]

@@ -24,7 +24,7 @@ from translink.tcrc.solver import instance as solver
 from translink.tcrc.solver.cpsat import plan_cpsat
 from translink.tcrc.solver.greedy import plan_greedy
 from translink.tcrc.solver.plan import Plan, Status
-from translink.tcrc.solver.quote import SPAN, Limit, Quote, quote
+from translink.tcrc.solver.quote import DOSING_DAYS, SPAN, Limit, Quote, quote
 from translink.tcrc.solver.usage import Usage
 from translink.tcrc.solver.validator import validate
 
@@ -255,6 +255,22 @@ def quote_study(
 def limit_sentence(limit: Limit) -> str:
     """What no date can cure, in words a sponsor acts on."""
     needed, have = limit.needed, limit.available
+    if limit.resource == DOSING_DAYS:
+        return (
+            f"Its cohorts, each dosed on a day the unit doses with the safety reviews between "
+            f"them, do not all fit within the {have} days the unit plans ahead of its earliest "
+            "start."
+        )
+    if have == 0:
+        what = limit.resource
+        if what == "scanner":
+            what = "the scanner"
+        elif what.startswith("nurses ("):
+            what = "nurses on the " + what.removeprefix("nurses (").removesuffix(")")
+        return (
+            f"A cohort needs {what} on a day the unit has none (a weekend, a holiday or a "
+            "closure), whichever day it is dosed: move its stay or its scan days."
+        )
     if limit.resource == SPAN:
         return (
             f"The study needs at least {needed} days from its first admission to its last "

@@ -21,6 +21,7 @@ from translink.regulatory.models import Obligation
 from translink.tcrc import actions, charts, queries
 from translink.tcrc.forms import QuoteForm, ReviewOutcomeForm, TrialEventForm
 from translink.tcrc.models import Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.solver.quote import HORIZON
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
 QUOTE_ROLES = (*UNIT_STAFF, Role.INDUSTRY)
@@ -262,7 +263,7 @@ def quote(request: HttpRequest) -> HttpResponse:
             {
                 resource: [built.date(day) for day in days]
                 for resource, days in answer.blocked.items()
-                if resource != "the horizon"
+                if resource != HORIZON
             },
             built.starts_on,
             built.instance.unit.days,

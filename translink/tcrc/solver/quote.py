@@ -35,6 +35,10 @@ from translink.tcrc.solver.instance import (
 )
 from translink.tcrc.solver.usage import Usage
 
+SPAN = "days ahead"  # a limit: the study needs more days than the plan looks ahead
+DOSING_DAYS = "dosing days"  # a limit: its cohorts cannot all land on days the unit doses
+HORIZON = "the horizon"  # what blocks a study when no single resource does
+
 
 @dataclass(frozen=True)
 class Limit:
@@ -111,6 +115,7 @@ def _quote(
 
 
 def _stays(study: Sequence[Cohort], days: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """Each cohort placed on ``days``: its first admission and its last discharge day."""
     return {
         c.key: (
             days[c.key] + min(b.admit_offset for b in blocks(c)),
@@ -123,9 +128,7 @@ def _stays(study: Sequence[Cohort], days: dict[str, int]) -> dict[str, tuple[int
 
 def _finish(study: Sequence[Cohort], days: dict[str, int]) -> int:
     """The last discharge day of the cohorts placed on ``days``."""
-    return max(
-        days[c.key] + b.admit_offset + b.nights for c in study if c.key in days for b in blocks(c)
-    )
+    return max(discharged for _, discharged in _stays(study, days).values())
 
 
 def limits(
@@ -134,7 +137,9 @@ def limits(
     """What a cohort of ``study`` needs beyond the unit's capacity on every day it could be
     dosed, with nothing else booked: no date can cure these. When each cohort fits alone but
     the chain does not fit the empty unit before the plan's horizon, the limit is the
-    horizon (``SPAN``). Empty when the study fits the empty unit."""
+    horizon: ``SPAN`` when the lags alone need more days than the plan has, else
+    ``DOSING_DAYS`` (the unit's weekends and holidays push the chain past its end). Empty
+    when the study fits the empty unit."""
     unit = instance.unit
     empty = Usage(Instance(unit, ()), overtime=unit.nurse_overtime > 0)
     found: dict[str, Limit] = {}
@@ -152,11 +157,14 @@ def limits(
             limit = Limit(resource, best.needed, best.available)
             found.setdefault(resource, limit)
     if not found and study and not _fits_empty(instance, study, lags):
-        found[SPAN] = Limit(SPAN, _span(study, lags), unit.days - _first_admission(unit, study[0]))
+        # The last discharge falls on the plan's last day at the latest.
+        ahead = unit.days - 1 - _first_admission(unit, study[0])
+        span = _span(study, lags)
+        # The lags alone may already be too long; if not, the days the unit doses are.
+        found[SPAN if span > ahead else DOSING_DAYS] = Limit(
+            SPAN if span > ahead else DOSING_DAYS, span, ahead
+        )
     return list(found.values())
-
-
-SPAN = "days ahead"  # the study needs more days than the plan looks ahead
 
 
 def _fits_empty(instance: Instance, study: Sequence[Cohort], lags: Sequence[Precedence]) -> bool:
@@ -218,5 +226,5 @@ def _what_blocks(
             for blocker in booked.blockers(cohort, d):
                 blocked[blocker.resource].add(blocker.day)
     if not blocked and study:
-        blocked["the horizon"] = {instance.unit.days - 1}
+        blocked[HORIZON] = {instance.unit.days - 1}
     return {resource: sorted(days) for resource, days in sorted(blocked.items())}

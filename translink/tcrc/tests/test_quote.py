@@ -135,3 +135,16 @@ def test_a_study_too_long_for_the_plan_gets_its_first_cohorts_dated_and_drawn(
     assert answer["partial_cohorts"] == 3
     assert answer["partial_start"] >= asked["earliest"]
     assert answer["partial_finish"] > answer["partial_start"]
+
+
+def test_limit_sentences_say_what_to_change() -> None:
+    from translink.tcrc.solver.quote import DOSING_DAYS, Limit
+
+    assert actions.limit_sentence(Limit("scanner", 2, 0)) == (
+        "A cohort needs the scanner on a day the unit has none (a weekend, a holiday or a "
+        "closure), whichever day it is dosed: move its stay or its scan days."
+    )
+    assert "14 days the unit plans ahead" in actions.limit_sentence(Limit(DOSING_DAYS, 9, 14))
+    assert actions.limit_sentence(Limit("admissions", 13, 10)) == (
+        "A cohort admits 13 people on one day; the unit admits at most 10 a day."
+    )
