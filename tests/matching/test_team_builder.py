@@ -161,6 +161,8 @@ def test_it_refuses_malformed_input(candidates, size, minimum, message):
         ("T cell", "T-cell exhaustion"),
         ("neuroinflammation", "neuroinflammatory disease"),
         ("imaging  PET", "PET imaging"),
+        ("Alzheimer\u2019s disease", "APOE genetics in Alzheimer's disease"),  # typed apostrophe
+        ("genetic epilepsy", "genetic epilepsies"),
     ],
 )
 def test_a_required_specialty_is_held_by_one_that_contains_its_words(asked: str, held: str) -> None:
@@ -175,6 +177,12 @@ def test_a_required_specialty_is_held_by_one_that_contains_its_words(asked: str,
         ("PET", "pediatrics"),
         ("cell", "cellular imaging"),  # short words must match whole
         ("of the", "biology of the microbiome"),  # filler alone asks for nothing
+        ("neuron", "neurology"),  # a shared start is not a shared word
+        ("neurons", "neuroscience"),
+        ("protein", "proteomics"),
+        ("oncology", "oncolytic viruses"),
+        ("immunotherapy", "immunity"),
+        ("cardiac", "cardiology"),
     ],
 )
 def test_a_required_specialty_is_not_held_by_one_that_lacks_a_word(asked: str, held: str) -> None:

@@ -87,6 +87,19 @@ def _area_of(need: Any) -> str:
     return next(a for a, (_, topics, _) in AREAS.items() if any(t in need.title for t in topics))
 
 
+def _fresh(rng: random.Random, patterns: list[str], taken: set[str]) -> tuple[str, str, str]:
+    """An area, a topic of it and a title from ``patterns`` not in ``taken`` (then added):
+    two needs or assets alike would read as one listed twice."""
+    for _ in range(1000):
+        area = rng.choice(list(AREAS))
+        topic = rng.choice(AREAS[area][1])
+        title = rng.choice(patterns).format(t=topic)
+        if title not in taken:
+            taken.add(title)
+            return area, topic, title
+    raise RuntimeError("the demo ran out of distinct titles; add topics or patterns")
+
+
 def _need(
     rng: random.Random,
     company: Organization,
@@ -94,14 +107,8 @@ def _need(
     today: date,
     taken: set[str],
 ) -> Any:
-    while True:  # a title no other demo need has
-        area = rng.choice(list(AREAS))
-        therapeutic, topics, modalities = AREAS[area]
-        topic = rng.choice(topics)
-        title = rng.choice(NEED_TITLES).format(t=topic)
-        if title not in taken:
-            taken.add(title)
-            break
+    area, topic, title = _fresh(rng, NEED_TITLES, taken)
+    therapeutic, _, modalities = AREAS[area]
     level = rng.choice(LEVELS)
     poster = company.members.filter(is_active=True).first() or _member(company)
     invited = rng.sample(by_area[area], 2) if level == "invited" else []
@@ -131,14 +138,8 @@ def _member(company: Organization) -> User:
 
 
 def _asset(rng: random.Random, by_area: dict[str, list[Researcher]], taken: set[str]) -> Any:
-    """An asset whose title no other demo asset has: two alike would read as one twice."""
-    while True:
-        area = rng.choice(list(AREAS))
-        topic = rng.choice(AREAS[area][1])
-        title = rng.choice(ASSET_TITLES).format(t=topic)
-        if title not in taken:
-            taken.add(title)
-            break
+    """An asset whose title no other demo asset or need has."""
+    area, topic, title = _fresh(rng, ASSET_TITLES, taken)
     owners = rng.sample(by_area[area], rng.randint(1, 2))
     manager = User.objects.get(role=Role.ALLIANCE_MANAGER)
     return actions.post_asset(

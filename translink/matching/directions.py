@@ -122,5 +122,5 @@ def companies_for(user: Any, asset: Asset, limit: int = 5) -> list[Suggestion]:
         for company in companies
         if company.needs.exists()
     ]
-    needs = {str(n.pk): n for company, _ in entries for n in company.needs.all()}
+    needs = {str(n.pk): n for n in visible(user, Need).filter(company__in=companies)}
     return _rank(entries, f"{asset.title} {asset.summary}", limit, needs)

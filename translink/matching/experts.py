@@ -44,7 +44,8 @@ class Expert:
             return "Matched on the profile's words only."
         best = self.support[0]
         words = (
-            ", ".join(self.shared_terms[:5]) or "none but common ones; the match is in the meaning"
+            ", ".join(self.shared_terms[:5])
+            or "none that set it apart; the match is in the meaning"
         )
         papers = f"{len(self.support)} paper{'s' if len(self.support) != 1 else ''}"
         year = best.year or "undated"
@@ -66,7 +67,7 @@ class ExpertList:
 BUSY = (Alliance.Status.ACTIVE, Alliance.Status.ON_HOLD)
 
 
-def _open_to_industry(user: Any) -> QuerySet[Researcher]:
+def _with_busy_count(user: Any) -> QuerySet[Researcher]:
     busy = Count(
         "alliance_memberships",
         filter=Q(alliance_memberships__alliance__status__in=BUSY),
@@ -89,14 +90,14 @@ def open_to_industry(user: Any) -> list[int]:
 def candidates(user: Any) -> list[int]:
     """Ids of the researchers open to industry with room for another alliance (fewer active
     or paused alliances than the most they take on), as this user may see them."""
-    found = _open_to_industry(user).filter(max_active_alliances__gt=F("busy"))
+    found = _with_busy_count(user).filter(max_active_alliances__gt=F("busy"))
     return list(found.order_by("pk").values_list("pk", flat=True))
 
 
 def at_capacity(user: Any) -> int:
     """How many researchers open to industry this user may see are in as many alliances as
     they take on (for staff: a count of the institute's own alliances)."""
-    return _open_to_industry(user).filter(max_active_alliances__lte=F("busy")).count()
+    return _with_busy_count(user).filter(max_active_alliances__lte=F("busy")).count()
 
 
 def load_researchers(ids: list[int]) -> list[Researcher]:

@@ -116,40 +116,53 @@ def fold(specialty: str) -> str:
 
 # Words a specialty needs no match for: "biology of the microbiome" asks for the other two.
 _FILLER = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "with"})
-_STEM = 5  # letters two long words must share from their start to count as one word
+# Endings that make another word of the same stem, longest first: "microglia" and
+# "microglial", "neuroinflammation" and "neuroinflammatory", "genetic" and "genetics",
+# "imaging" and "image". One is taken off, after a plural, when a stem of four letters stays.
+_ENDINGS = (
+    "ations",
+    "ation",
+    "atory",
+    "ical",
+    "ial",
+    "ing",
+    "ity",
+    "ia",
+    "ic",
+    "al",
+    "y",
+    "e",
+    "a",
+)
+_SHORTEST_STEM = 4
 
 
 def _words(specialty: str) -> list[str]:
     """The specialty's words, folded, split at spaces, hyphens and slashes."""
-    spaced = "".join(ch if ch.isalnum() or ch == "'" else " " for ch in fold(specialty))
+    text = fold(specialty).replace("\u2019", "'")  # a typographic apostrophe is one too
+    spaced = "".join(ch if ch.isalnum() or ch == "'" else " " for ch in text)
     return [w.removesuffix("'s") for w in spaced.split() if w not in _FILLER]
 
 
-def _same_word(asked: str, held: str) -> bool:
-    """One word in two spellings: equal up to a plural "s", or long words sharing their
-    start up to the last three letters of the shorter ("microglia" and "microglial",
-    "neuroinflammation" and "neuroinflammatory"; not "gene" and "genetics")."""
-    if asked.removesuffix("s") == held.removesuffix("s"):
-        return True
-    shorter = min(len(asked), len(held))
-    if shorter < _STEM:
-        return False
-    common = _common_prefix(asked, held)
-    return common >= max(_STEM, shorter - 3)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+def _stem(word: str) -> str:
+    """``word`` without a plural and one ending of :data:`_ENDINGS`, by rule alone: never
+    a dictionary's stem, but the same for the spellings a specialty is asked in."""
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 def covers(asked: str, held: str) -> bool:
     """Whether the specialty ``held`` meets the required ``asked``: each word of ``asked``
-    appears in ``held`` (in any order, in the spellings :func:`_same_word` allows)."""
-    wanted, have = _words(asked), _words(held)
-    return bool(wanted) and all(any(_same_word(w, h) for h in have) for w in wanted)
+    appears in ``held``, in any order, as the same :func:`_stem` ("PET imaging" in "tau
+    PET imaging"; not "neuron" in "neurology" nor "protein" in "proteomics")."""
+    wanted = {_stem(w) for w in _words(asked)}
+    return bool(wanted) and wanted <= {_stem(w) for w in _words(held)}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from translink.matching import directions, index
 from translink.matching.experts import experts_for
 from translink.matching.forms import TeamForm
 from translink.matching.team_service import propose_team
+from translink.matching.teams import covers
 from translink.people.models import Researcher
 
 
@@ -91,9 +92,14 @@ def team_builder(request: HttpRequest) -> HttpResponse:
             for label, team in teams
             if team is not None
         ]
-        if proposal.optimal is None:
+        held = Counter(s for r in people.values() for s in r.specialties)
+        unmet = [
+            asked
+            for asked in form.cleaned_data["required"]
+            if not any(covers(asked, specialty) for specialty in held)
+        ]
+        if proposal.optimal is None and unmet:
             # What the best-matching researchers do hold, most common first: words to try.
-            held = Counter(s for r in people.values() for s in r.specialties)
             context["held"] = [name for name, _ in held.most_common(12)]
     return render(
         request, "matching/team.html", context, status=422 if request.GET and form.errors else 200

@@ -20,8 +20,8 @@ COLOURS = {"overdue": "#b42318", "due-today": "#b54708", "due-soon": "#b54708",
 @dataclass
 class Block:
     x: int
-    y: int
-    height: int
+    y: float
+    height: float
     colour: str
     title: str
 
@@ -55,17 +55,19 @@ def weeks_chart(obligations: Sequence[Any], today: date) -> WeekChart | None:
         else:
             later += 1
     tallest = max(len(column) for column in columns) or 1
-    unit = min(18, PLOT // tallest)
+    unit = min(18.0, PLOT / tallest)  # a crowded week thins its blocks, never overflows
     chart = WeekChart(width=(WEEKS + 1) * COLUMN + 8, height=TOP + PLOT + BOTTOM, base=TOP + PLOT)
     chart.later = later
     for n, column in enumerate(columns):
         x = 4 + n * COLUMN
         for place, obligation in enumerate(column):
-            y = TOP + PLOT - (place + 1) * unit
+            y = round(TOP + PLOT - (place + 1) * unit, 2)
             title = f"{obligation.due:%d %b}: {obligation.ind} · {obligation.title}"
-            chart.blocks.append(Block(x + 8, y, unit - 1, COLOURS[obligation.standing], title))
+            height = round(unit - 1 if unit > 3 else unit, 2)  # a gap between roomy blocks
+            chart.blocks.append(Block(x + 8, y, height, COLOURS[obligation.standing], title))
         if column:
-            chart.counts.append((x + COLUMN // 2, TOP + PLOT - len(column) * unit - 3, len(column)))
+            top = round(TOP + PLOT - len(column) * unit - 3)
+            chart.counts.append((x + COLUMN // 2, top, len(column)))
         if n == 0:
             chart.labels.append((x + COLUMN // 2, "Overdue", ""))
         else:

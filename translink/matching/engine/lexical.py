@@ -30,7 +30,7 @@ B = 0.75
 CHUNK = 1 << 20  # postings are packed and unpacked this many at a time
 COUNT_BITS = 16  # a term's count in a document is packed in a key's low bits, capped
 COUNT_CAP = (1 << COUNT_BITS) - 1
-# A word in more than this share of all documents (and in at least COMMON_FLOOR of them)
+# A word in more than this share of all documents, and in more than COMMON_FLOOR of them,
 # says little about why a paper matches: it still scores, but is not shown as evidence.
 COMMON_SHARE = 0.2
 COMMON_FLOOR = 50

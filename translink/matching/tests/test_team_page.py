@@ -88,3 +88,13 @@ def test_a_specialty_nobody_holds_is_answered_with_those_the_candidates_do_hold(
     page = _staff(world).get("/matching/team/", query).content.decode()
     assert "No candidate has astrophysics." in page
     assert "Specialties the best-matching researchers hold:" in page and "PET imaging" in page
+
+
+def test_a_team_short_of_departments_is_not_told_to_try_other_specialties(
+    world, oncologist
+) -> None:
+    query: dict[str, str | int] = {"problem": "microglia imaging", "required": "PET imaging",
+                                   "size": 1, "min_departments": 5}  # fmt: skip
+    page = _staff(world).get("/matching/team/", query).content.decode()
+    assert "Too few departments" in page
+    assert "Specialties the best-matching researchers hold" not in page

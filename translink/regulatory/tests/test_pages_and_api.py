@@ -133,3 +133,18 @@ def test_the_weeks_chart_puts_overdue_first_then_each_week_from_this_monday() ->
 def test_the_calendar_page_draws_the_weeks(world) -> None:
     page = _as(world, "alliance_manager").get("/regulatory/calendar/").content.decode()
     assert 'id="obligations-by-week"' in page and 'class="obligation"' in page
+
+
+def test_a_crowded_week_thins_its_blocks_inside_the_chart() -> None:
+    from types import SimpleNamespace
+
+    from translink.regulatory.charts import TOP, weeks_chart
+
+    today = date(2026, 11, 26)
+    crowd = [
+        SimpleNamespace(due=date(2026, 11, 30), standing="upcoming", ind="IND 1", title="Report")
+        for _ in range(200)
+    ]
+    chart = weeks_chart(crowd, today)
+    assert chart is not None and len(chart.blocks) == 200
+    assert all(block.y >= TOP and block.height > 0 for block in chart.blocks)
