@@ -180,3 +180,13 @@ def received(commitment: FundingCommitment) -> Decimal:
 
 def milestones_of(user: Any, commitment: FundingCommitment) -> QuerySet[Milestone]:
     return visible(user, Milestone).filter(commitment=commitment)
+
+
+# Alliances that take up a researcher's time: under way or paused, not stopped or handed on.
+BUSY = (Alliance.Status.ACTIVE, Alliance.Status.ON_HOLD)
+
+
+def busy_alliances(researcher: Any) -> int:
+    """How many active or paused alliances ``researcher`` is in: what their profile's limit
+    (``max_active_alliances``) is counted against."""
+    return Alliance.objects.filter(members__researcher=researcher, status__in=BUSY).count()

@@ -12,7 +12,7 @@ from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from translink.accounts.policy import MARKET_STAFF, visible
-from translink.alliances.models import Alliance
+from translink.alliances.queries import BUSY
 from translink.market.models import Need
 from translink.matching import index
 from translink.matching.engine import Corpus, Ranking
@@ -61,10 +61,6 @@ class ExpertList:
     experts: tuple[Expert, ...]
     withheld: int = 0  # left out for a conflict of interest
     notes: tuple[str, ...] = field(default_factory=tuple)
-
-
-# Alliances that take up a researcher's time: under way or paused, not stopped or handed on.
-BUSY = (Alliance.Status.ACTIVE, Alliance.Status.ON_HOLD)
 
 
 def _with_busy_count(user: Any) -> QuerySet[Researcher]:

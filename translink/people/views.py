@@ -10,7 +10,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
+from translink.accounts.policy import (
+    MARKET_STAFF,
+    get_visible_or_404,
+    object_route,
+    signed_in,
+    user_of,
+    visible,
+)
+from translink.alliances.queries import busy_alliances
 from translink.audit.actions import record
 from translink.lib.forms import apply_errors
 from translink.lib.text import search_text
@@ -73,6 +81,9 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
         "editable": editable,
         "form": form if editable else None,
     }
+    if user.role in MARKET_STAFF or researcher.user_id == user.pk:
+        # How full their alliance load is: the institute's business, and their own.
+        context["busy"] = busy_alliances(researcher)
     status = 422 if request.method == "POST" else 200
     return render(request, "people/profile.html", context, status=status)
 

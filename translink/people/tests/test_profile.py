@@ -127,3 +127,21 @@ def test_the_published_schema_offers_null_for_the_orcid_alone(client) -> None:
 
     assert {name for name, field in fields.items() if offers_null(field)} == {"orcid"}
     assert fields["max_active_alliances"]["maximum"] == 20 and fields["bio"]["maxLength"] == 4000
+
+
+def test_staff_and_the_researcher_see_the_alliance_load_companies_do_not(world) -> None:
+    from translink.alliances.queries import busy_alliances
+    from translink.people.models import Researcher
+
+    person = world.open_researcher
+    url = f"/researchers/{person.pk}/"
+    busy = busy_alliances(person)
+    assert busy >= 1  # the world puts her in an alliance
+    staff = _as(world, "alliance_manager").get(url).content.decode()
+    expected = f"in {busy} active or paused of at most {person.max_active_alliances}"
+    assert expected in staff and "No room for another" not in staff
+    assert expected in _as(world, "researcher").get(url).content.decode()
+    assert 'data-testid="alliance-load"' not in _as(world, "company_a").get(url).content.decode()
+    Researcher.objects.filter(pk=person.pk).update(max_active_alliances=busy)
+    full = _as(world, "alliance_manager").get(url).content.decode()
+    assert "No room for another: left out of expert searches and teams" in full
