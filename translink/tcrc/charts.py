@@ -50,11 +50,14 @@ def gantt(
     days: int,
     today: date,
     closures: dict[date, str] | None = None,
+    by_cohort: bool = False,
 ) -> Gantt:
     """Beds down, days across. Stays of cohorts in ``shown`` carry their study and cohort;
-    the others are anonymous busy blocks, with nothing that names them."""
+    the others are anonymous busy blocks, with nothing that names them. ``by_cohort`` (one
+    study's page): each cohort its own colour, labelled by the cohort alone."""
     picture = Gantt(width=LEFT + days * DAY + 4, height=TOP + len(beds) * ROW + 4)
     colour_of = colours(stays, shown)
+    cohort_colour = cohort_colours(stays, shown)
     row_of = {bed.pk: n for n, bed in enumerate(beds)}
     picture.rows = [(TOP + n * ROW, bed.code) for n, bed in enumerate(beds)]
     picture.months, picture.weekends = calendar_marks(start, days, LEFT, DAY)
@@ -76,6 +79,8 @@ def gantt(
             when = f"{stay.first_night:%d %b} for {stay.nights} night(s)"
             title = f"{label} · {stay.participant} · {when}"
             colour = colour_of[cohort.study_id]
+            if by_cohort:
+                label, colour = cohort.label, cohort_colour[stay.cohort_id]
             fits = label[: max(0, (width - 4) // 6)]
             picture.bars.append(Bar(x, y, width, fits if len(fits) >= 4 else "", title, colour))
         else:
@@ -183,6 +188,12 @@ def colours(stays: list[Stay], shown: set[int]) -> dict[int, str]:
     return {study: PALETTE[n % len(PALETTE)] for n, study in enumerate(studies)}
 
 
+def cohort_colours(stays: list[Stay], shown: set[int]) -> dict[int, str]:
+    """A colour per cohort shown, in the order the cohorts were created."""
+    cohorts = sorted({stay.cohort_id for stay in stays if stay.cohort_id in shown})
+    return {cohort: PALETTE[n % len(PALETTE)] for n, cohort in enumerate(cohorts)}
+
+
 def legend(stays: list[Stay], shown: set[int]) -> list[dict[str, Any]]:
     """Each shown study once, with its colour."""
     colour_of = colours(stays, shown)
@@ -190,8 +201,32 @@ def legend(stays: list[Stay], shown: set[int]) -> list[dict[str, Any]]:
     for stay in stays:
         if stay.cohort_id in shown and stay.cohort.study_id not in seen:
             study = stay.cohort.study
-            seen[study.pk] = {"study": study, "colour": colour_of[study.pk]}
+            seen[study.pk] = {"name": study.protocol_number, "colour": colour_of[study.pk]}
     return list(seen.values())
+
+
+def cohort_legend(stays: list[Stay], shown: set[int]) -> list[dict[str, Any]]:
+    """Each shown cohort once, with its colour, in sequence."""
+    colour_of = cohort_colours(stays, shown)
+    seen = {stay.cohort_id: stay.cohort for stay in stays if stay.cohort_id in shown}
+    return [
+        {"name": cohort.label, "colour": colour_of[pk]}
+        for pk, cohort in sorted(seen.items(), key=lambda item: item[1].sequence)
+    ]
+
+
+def study_gantt(stays: list[Stay], today: date) -> tuple[Gantt, list[dict[str, Any]]] | None:
+    """One study's stays on the beds they use, from the first night to the last discharge,
+    a colour per cohort; None without stays."""
+    if not stays:
+        return None
+    beds = sorted({stay.bed for stay in stays}, key=lambda bed: bed.code)
+    start = min(stay.first_night for stay in stays) - timedelta(days=1)
+    end = max(stay.first_night + timedelta(days=stay.nights) for stay in stays)
+    days = (end - start).days + 2
+    shown = {stay.cohort_id for stay in stays}
+    picture = gantt(beds, stays, shown, start, days, today, by_cohort=True)
+    return picture, cohort_legend(stays, shown)
 
 
 QUOTE_DAY = 5  # pixels per day on the quote's picture, so half a year fits the page

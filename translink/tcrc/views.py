@@ -136,11 +136,17 @@ def _study_page(
     if form is None:
         form = ReviewOutcomeForm()
     form.fields["cohort"].queryset = cohorts.exclude(status=Cohort.Status.CANCELLED)  # type: ignore[attr-defined]
+    stays = list(
+        visible(user, Stay).filter(cohort__study=study).select_related("bed", "cohort__study")
+    )
+    drawn = charts.study_gantt(stays, today)
     context = {
         "study": study,
+        "study_gantt": drawn[0] if drawn else None,
+        "study_legend": drawn[1] if drawn else [],
         "linked": queries.linked_studies(user, pk=study.pk),
         "cohorts": [(c, states[c.pk]) for c in cohorts],
-        "stays": visible(user, Stay).filter(cohort__study=study).select_related("bed", "cohort"),
+        "stays": stays,
         "coordinator": user.role in COORDINATORS,
         "review_form": form,
         "event_form": event_form or TrialEventForm(),

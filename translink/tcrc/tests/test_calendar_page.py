@@ -201,3 +201,20 @@ def test_the_studies_list_says_how_much_of_each_study_is_planned_and_when(
     own = rows(clinic.member_a)
     assert len(own) == 1 and "ALPHA-SECRET" in own[0] and clinic.company_a.name in own[0]
     assert "BETA-SECRET" not in str(own) and clinic.company_b.name not in str(own)
+
+
+def test_a_study_page_draws_its_stays_a_colour_per_cohort_and_nothing_of_others(
+    clinic: Clinic, replan: Any
+) -> None:
+    from translink.tcrc.models import Stay
+
+    mine = add_study(clinic, "ALPHA-7", clinic.company_a, participants=2, start=3)
+    add_study(clinic, "BETA-SECRET", clinic.company_b, participants=2, start=3)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    client = Client()
+    client.force_login(clinic.member_a)
+    page = client.get(f"/tcrc/studies/{mine.pk}/").content.decode()
+    bars = page.count('rx="2" fill="#')  # one bar per stay of this study, none of BETA's
+    assert bars == Stay.objects.filter(cohort__study=mine).count() > 0
+    assert "Every stay, participant by participant" in page
+    assert "BETA-SECRET" not in page and "Booked by others" not in page
