@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -107,22 +107,34 @@ def _deadlines(user: Any, today: date) -> list[Item]:
 
 
 def _reviews(user: Any, today: date) -> list[Item]:
+    """Open gate reviews: for a council member, those still waiting for their own scores
+    (recused ones left out); for staff, every open one. Dated by the review's due day, or,
+    without one, by when it opened, as a wait."""
     found = (
         visible(user, Review)
-        .filter(status=Review.Status.OPEN, due_on__lte=today + timedelta(days=HORIZON))
+        .filter(status=Review.Status.OPEN)
+        .filter(Q(due_on__lte=today + timedelta(days=HORIZON)) | Q(due_on__isnull=True))
         .select_related("alliance")
     )
-    return [
-        Item(
-            r.due_on,
-            "Gate review",
-            f"{r.alliance}: scores for {r.get_to_stage_display()}",
-            reverse("review", args=[r.pk]),
-            today,
-        )
-        for r in found
-        if r.due_on is not None
-    ]
+    council = user.role == Role.COUNCIL
+    if council:
+        found = found.exclude(scores__member=user).exclude(recusals__member=user)
+    items = []
+    for r in found:
+        gate = f"the gate into {r.get_to_stage_display().lower()}"
+        if council:
+            title = f"{r.alliance}: your scores for {gate}"
+        elif user.role == Role.RESEARCHER:  # the team, waiting on its gate
+            title = f"{r.alliance}: {gate} is under review"
+        else:
+            title = f"{r.alliance}: scores and decision for {gate}"
+        url = reverse("review", args=[r.pk])
+        if r.due_on is not None:
+            items.append(Item(r.due_on, "Gate review", title, url, today))
+        else:
+            opened = timezone.localdate(r.opened_at)
+            items.append(Item(opened, "Gate review", title, url, today, waiting=True))
+    return items
 
 
 def _milestones(user: Any, today: date) -> list[Item]:

@@ -168,3 +168,21 @@ def test_the_api_refuses_a_limit_out_of_range_and_says_which(client, world) -> N
         response = client.get("/api/agenda", {"limit": bad})
         assert response.status_code == 422, bad
         assert "limit" in response.json()["error"]["fields"], bad
+
+
+def test_a_council_member_is_asked_for_her_scores_until_she_gives_them(client, world) -> None:
+    from translink.alliances import actions as alliance_actions
+    from translink.alliances.models import Score
+    from translink.alliances.tests.world import SCORES
+
+    cora, cyrus = world.alliances["council"]  # Cyrus is recused from review A
+    review = world.alliances["review_a"]
+    Score.objects.filter(review=review, member=cora).delete()
+    asked = "Microglia alliance CANARY-ALLIANCE-A: your scores for the gate into development"
+    page = _agenda(client, cora)
+    assert asked in page and "since today" in page  # an undated review waits from its opening
+    assert "your scores" not in _agenda(client, cyrus)
+    staff = _agenda(client, world.users["alliance_manager"])
+    assert "scores and decision for the gate into development" in staff
+    alliance_actions.score_review(cora, review, scores=SCORES, comment="Done.")
+    assert asked not in _agenda(client, cora)
