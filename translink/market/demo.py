@@ -12,7 +12,7 @@ from django.utils import timezone
 from translink.accounts.demo import RESEARCHER_LOGIN
 from translink.accounts.models import Organization, Role, User
 from translink.market import actions
-from translink.market.models import Interest
+from translink.market.models import Interest, Introduction
 from translink.people import actions as people_actions
 from translink.people.models import Disclosure, Researcher
 
@@ -65,7 +65,6 @@ def load(context: dict[str, Any]) -> None:
     assets = [_asset(rng, by_area, titles) for _ in range(30)]
     _answers(rng, needs, assets, by_area, companies)
     _demo_researcher_takes_part(needs, companies)
-    _age(rng, needs, assets)
     manager = User.objects.get(role=Role.ALLIANCE_MANAGER)
     for need in rng.sample([n for n in needs if n.confidentiality != "staff_only"], 10):
         area = _area_of(need)
@@ -74,6 +73,7 @@ def load(context: dict[str, Any]) -> None:
             manager, researcher=researcher, company=need.company, need=need,
             reason=f"{researcher.full_name} works on {_subject(need.title)}.",
         )  # fmt: skip
+    _age(rng, needs, assets)
 
 
 def _subject(title: str) -> str:
@@ -221,8 +221,8 @@ def _researcher_login(researcher: Researcher) -> User:
 
 def _age(rng: random.Random, needs: list[Any], assets: list[Any]) -> None:
     """Spread the market over the last weeks, as a live one is: each need or asset posted
-    10 to 40 days ago, its answers after that, decisions after the answers. The home page's
-    "Coming up" then lists answers by how long they have waited."""
+    10 to 40 days ago, its answers and introductions after that, decisions after the
+    answers. The home page's "Coming up" then lists answers by how long they have waited."""
     now = timezone.now()
     for posted in [*needs, *assets]:
         since = now - timedelta(days=rng.randint(10, 40), hours=rng.randint(0, 9))
@@ -235,6 +235,9 @@ def _age(rng: random.Random, needs: list[Any], assets: list[Any]) -> None:
                 created_at=answered,
                 decided_at=decided if interest.decided_at is not None else None,
             )
+        for introduction in Introduction.objects.filter(**{field: posted}):
+            made = since + (now - since) * rng.uniform(0.3, 0.95)
+            Introduction.objects.filter(pk=introduction.pk).update(created_at=made)
 
 
 def _decide(rng: random.Random, interest: Interest, decider: User | None) -> None:

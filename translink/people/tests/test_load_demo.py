@@ -122,6 +122,10 @@ def test_the_demo_market_has_a_history_answers_after_posts_decisions_after_answe
         assert posted < answer.created_at < now
         assert answer.decided_at is None or answer.created_at < answer.decided_at < now
     assert (now - min(a.created_at for a in answers)).days >= 7
+    from translink.market.models import Introduction
+
+    for intro in Introduction.objects.select_related("need"):
+        assert intro.need is not None and intro.need.created_at < intro.created_at < now
     # The alliance manager's list of answers to decide runs oldest first, over several days.
     manager = User.objects.get(role=Role.ALLIANCE_MANAGER)
     items, _ = agenda(manager, timezone.localdate(), None)
