@@ -184,6 +184,63 @@ def _code(cohort: Cohort, participant: int) -> str:
     return f"{cohort.study.protocol_number}-{cohort.part}{cohort.sequence}-{tag}"
 
 
+def request_study(
+    actor: Any,
+    unit: Unit,
+    *,
+    protocol_number: str,
+    title: str,
+    cohorts: list[Cohort],
+    sponsor: Any = None,
+    phase: str = "1",
+) -> Study:
+    """A study asked of the unit, as its capacity quote described it: requested, for the
+    coordinators to plan and book. A company asks for itself; a coordinator names the
+    sponsor. The coordinators hear of it."""
+    from translink.market.notifications import notify  # notifications live with the market
+
+    if actor.role == Role.INDUSTRY:
+        sponsor = actor.organization
+    elif actor.role not in COORDINATORS:
+        raise PermissionDenied("Only a sponsor's members and the unit's coordinators ask.")
+    errors: dict[str, str] = {}
+    if not protocol_number.strip():
+        errors["protocol_number"] = "Give the sponsor's protocol number."
+    elif Study.objects.filter(unit=unit, protocol_number=protocol_number.strip()).exists():
+        errors["protocol_number"] = "The unit already has a study with this protocol number."
+    if not title.strip():
+        errors["title"] = "Give the study's title."
+    if sponsor is None:
+        errors["sponsor"] = "Choose the sponsor."
+    if not cohorts:
+        errors["cohorts"] = "Describe at least one cohort."
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        study = Study.objects.create(
+            unit=unit, sponsor=sponsor, protocol_number=protocol_number.strip(),
+            title=title.strip(), phase=phase, submitted_at=timezone.now(),
+        )  # fmt: skip
+        for cohort in cohorts:
+            cohort.study = study
+            cohort.part = "SAD" if cohort.part == "Q" else cohort.part
+            cohort.full_clean()
+            cohort.save()
+        record(
+            "tcrc.study_requested", actor=actor, obj=study,
+            new={**snapshot(study, ["protocol_number", "title", "status"]),
+                 "cohorts": len(cohorts)},
+        )  # fmt: skip
+    coordinators = User.objects.filter(role=Role.TCRC_COORDINATOR, is_active=True)
+    notify(
+        coordinators,
+        f"{sponsor.name} asks the unit for {study.protocol_number} ({len(cohorts)} cohorts): "
+        "re-plan to place it.",
+        reverse("tcrc_study", args=[study.pk]),
+    )
+    return study
+
+
 def book_study(actor: Any, study: Study) -> Study:
     """Fix the study's planned days, if the unit still has room for them beside every other
     booked study. Of two coordinators booking the last beds at once, exactly one succeeds."""

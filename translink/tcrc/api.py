@@ -13,7 +13,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from translink.accounts.models import Role
+from translink.accounts.models import Organization, Role
 from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
 from translink.alliances.models import Alliance
 from translink.lib.pagination import PageNumbers
@@ -96,6 +96,14 @@ class QuoteIn(Schema):
     telemetry: bool = False
     scan_days: list[int] = Field(default_factory=list, max_length=10)
     earliest: date
+
+
+class StudyRequestIn(QuoteIn):
+    protocol_number: str = Field(..., max_length=60)
+    title: str = Field(..., max_length=300)
+    sponsor_id: int | None = Field(
+        None, description="The sponsoring company: a coordinator names it; a company is its own."
+    )
 
 
 class LimitOut(Schema):
@@ -196,6 +204,36 @@ def unit_calendar(request: HttpRequest, days: int = 182) -> list[StayOut]:
             )
         )
     return found
+
+
+@router.post("/studies", response={201: StudyOut})
+@signed_in(*COORDINATORS, Role.INDUSTRY)
+def request_study(request: HttpRequest, payload: StudyRequestIn) -> Status[Study]:
+    """Ask the unit for a study described as a quote is: it is requested, for the
+    coordinators to plan and book."""
+    user = user_of(request)
+    unit = visible(user, Unit).first()
+    if unit is None:
+        raise Http404
+    fields = payload.dict(exclude={"protocol_number", "title", "sponsor_id"})
+    form = QuoteForm({**fields, "scan_days": ", ".join(map(str, payload.scan_days))})
+    form.horizon_days = unit.horizon_days
+    if not form.is_valid():
+        raise ValidationError({field: list(errors) for field, errors in form.errors.items()})
+    sponsor = None
+    if payload.sponsor_id is not None and user.role != Role.INDUSTRY:
+        sponsor = (
+            visible(user, Organization)
+            .filter(kind=Organization.Kind.COMPANY, pk=payload.sponsor_id)
+            .first()
+        )
+        if sponsor is None:
+            raise ValidationError({"sponsor_id": "No such company."})
+    study = actions.request_study(
+        user, unit, protocol_number=payload.protocol_number, title=payload.title,
+        cohorts=form.cohorts_described(), sponsor=sponsor,
+    )  # fmt: skip
+    return Status(201, study)
 
 
 @router.post("/quotes", response=QuoteOut)

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from translink.accounts.models import Organization
 from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
 from translink.tcrc.models import Cohort
 
@@ -126,3 +127,20 @@ class ReviewOutcomeForm(forms.Form):
         queryset=Cohort.objects.none(), help_text="The cohort the review was about."
     )
     outcome = forms.ChoiceField(choices=list(REVIEW_OUTCOMES.items()))
+
+
+class StudyRequestForm(forms.Form):
+    """What the unit needs besides the quote's numbers to take a study on: which one it is,
+    and (for a coordinator entering it) whose."""
+
+    protocol_number = forms.CharField(max_length=60, help_text="The sponsor's protocol number.")
+    title = forms.CharField(max_length=300)
+    sponsor = forms.ModelChoiceField(queryset=Organization.objects.none(), required=False)
+
+    def __init__(self, *args: Any, sponsors: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if sponsors is None:  # a company asks for itself
+            del self.fields["sponsor"]
+        else:
+            self.fields["sponsor"].queryset = sponsors  # type: ignore[attr-defined]
+            self.fields["sponsor"].required = True

@@ -13,15 +13,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from translink.accounts.models import Role
+from translink.accounts.models import Organization, Role
 from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
 from translink.lib.forms import apply_errors
 from translink.lib.icalendar import DayEvent, feed
 from translink.regulatory.models import Obligation
-from translink.tcrc import actions, charts, queries
-from translink.tcrc.forms import QuoteForm, ReviewOutcomeForm, TrialEventForm
+from translink.tcrc import actions, charts, instances, queries
+from translink.tcrc.forms import QuoteForm, ReviewOutcomeForm, StudyRequestForm, TrialEventForm
 from translink.tcrc.models import Cohort, PlanRun, Stay, Study, Unit
-from translink.tcrc.solver.quote import HORIZON
+from translink.tcrc.solver.quote import HORIZON, Quote
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
 QUOTE_ROLES = (*UNIT_STAFF, Role.INDUSTRY)
@@ -237,59 +237,88 @@ def study_calendar(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in(*QUOTE_ROLES)
 def quote(request: HttpRequest) -> HttpResponse:
-    """When could a study like this run? Only dates and resources; never another study."""
-    unit = _unit(request)
+    """When could a study like this run? Only dates and resources; never another study.
+    A sponsor's member, or a coordinator naming the sponsor, may then ask the unit for it."""
+    user, unit = user_of(request), _unit(request)
     form = QuoteForm(
         request.POST or None, initial={"earliest": timezone.localdate() + timedelta(days=14)}
     )
     if unit is not None:
         form.horizon_days = unit.horizon_days
+    asks = user.role == Role.INDUSTRY or user.role in COORDINATORS
+    asking = asks and request.method == "POST" and "ask" in request.POST
+    sponsors = (
+        None
+        if user.role == Role.INDUSTRY
+        else visible(user, Organization).filter(kind=Organization.Kind.COMPANY)
+    )
+    ask_form = StudyRequestForm(
+        request.POST if asking else None, prefix="request", sponsors=sponsors
+    )
     answer = built = None
     if request.method == "POST" and form.is_valid() and unit is not None:
+        if asking and ask_form.is_valid():
+            try:
+                study = actions.request_study(
+                    user, unit, cohorts=form.cohorts_described(),
+                    protocol_number=ask_form.cleaned_data["protocol_number"],
+                    title=ask_form.cleaned_data["title"],
+                    sponsor=ask_form.cleaned_data.get("sponsor"),
+                )  # fmt: skip
+            except ValidationError as error:
+                apply_errors(ask_form, error)
+            else:
+                messages.success(request, "Asked: the unit's coordinators plan it next.")
+                return redirect("tcrc_study", pk=study.pk)
         answer, built = actions.quote_study(unit, form.cohorts_described())
-    status = 422 if request.method == "POST" and not form.is_valid() else 200
-    blocked = []
-    context: dict[str, Any] = {}
-    if answer is not None and built is not None:
-        if not answer.fits:
-            blocked = [
-                (resource, [built.date(day) for day in days[:12]], len(days))
-                for resource, days in answer.blocked.items()
-            ]
-            context["limits"] = [actions.limit_sentence(limit) for limit in answer.limits]
-            if answer.partial:
-                context["partial"] = {
-                    "cohorts": len(answer.partial),
-                    "of": form.cleaned_data["cohorts"],
-                    "start": built.date(min(answer.partial.values())),
-                    "finish": built.date(answer.partial_finish or 0),
-                }
-        context["chart"] = charts.quote_chart(
-            [(built.date(a), built.date(b)) for a, b in answer.stays.values()],
-            {
-                resource: [built.date(day) for day in days]
-                for resource, days in answer.blocked.items()
-                if resource != HORIZON
-            },
-            built.starts_on,
-            built.instance.unit.days,
-        )
+    bad = request.method == "POST" and (not form.is_valid() or bool(ask_form.errors))
+    context = _quote_context(answer, built, form)
     context |= {
         "form": form,
         "unit": unit,
         "answer": answer,
-        "start": built.date(answer.start)
-        if answer and built and answer.start is not None
-        else None,
-        "finish": built.date(answer.finish)
-        if answer and built and answer.finish is not None
-        else None,
-        "blocked": blocked,
+        "ask_form": ask_form if asks else None,
     }
-    if answer is not None and built is not None and answer.overtime_start is not None:
-        assert answer.overtime_finish is not None
+    return render(request, "tcrc/quote.html", context, status=422 if bad else 200)
+
+
+def _quote_context(
+    answer: Quote | None, built: instances.UnitInstance | None, form: QuoteForm
+) -> dict[str, Any]:
+    """The answer in dates and words, and its chart."""
+    if answer is None or built is None:
+        return {"blocked": []}
+    context: dict[str, Any] = {"blocked": []}
+    if not answer.fits:
+        context["blocked"] = [
+            (resource, [built.date(day) for day in days[:12]], len(days))
+            for resource, days in answer.blocked.items()
+        ]
+        context["limits"] = [actions.limit_sentence(limit) for limit in answer.limits]
+        if answer.partial:
+            context["partial"] = {
+                "cohorts": len(answer.partial),
+                "of": form.cleaned_data["cohorts"],
+                "start": built.date(min(answer.partial.values())),
+                "finish": built.date(answer.partial_finish or 0),
+            }
+    context["chart"] = charts.quote_chart(
+        [(built.date(a), built.date(b)) for a, b in answer.stays.values()],
+        {
+            resource: [built.date(day) for day in days]
+            for resource, days in answer.blocked.items()
+            if resource != HORIZON
+        },
+        built.starts_on,
+        built.instance.unit.days,
+    )
+    if answer.start is not None:
+        context["start"] = built.date(answer.start)
+    if answer.finish is not None:
+        context["finish"] = built.date(answer.finish)
+    if answer.overtime_start is not None and answer.overtime_finish is not None:
         context["overtime"] = (
             built.date(answer.overtime_start),
             built.date(answer.overtime_finish),
         )
-    return render(request, "tcrc/quote.html", context, status=status)
+    return context

@@ -148,3 +148,77 @@ def test_limit_sentences_say_what_to_change() -> None:
     assert actions.limit_sentence(Limit("admissions", 13, 10)) == (
         "A cohort admits 13 people on one day; the unit admits at most 10 a day."
     )
+
+
+def _ask(clinic: Clinic, **request: Any) -> dict[str, Any]:
+    fields = {f"request-{name}": value for name, value in request.items()}
+    return {**_form(clinic, cohorts=2), **fields, "ask": "1"}
+
+
+def test_a_sponsor_asks_the_unit_for_the_study_it_was_quoted(clinic: Clinic) -> None:
+    from translink.market.models import Notification
+
+    client = _client(clinic.member_a)
+    first = client.post("/tcrc/quote/", _form(clinic)).content.decode()
+    assert "Ask the unit for this study" in first  # offered once there is an answer
+    before = Notification.objects.filter(recipient=clinic.coordinator).count()
+    response = client.post(
+        "/tcrc/quote/", _ask(clinic, protocol_number="ALPHA-22", title="First in human")
+    )
+    study = Study.objects.get(protocol_number="ALPHA-22")
+    assert response.status_code == 302 and response["Location"] == f"/tcrc/studies/{study.pk}/"
+    assert study.sponsor == clinic.company_a and study.status == Study.Status.REQUESTED
+    assert [c.label for c in study.cohorts.all()] == ["SAD 1", "SAD 2"]
+    assert AuditEvent.objects.filter(action="tcrc.study_requested").count() == 1
+    assert Notification.objects.filter(recipient=clinic.coordinator).count() == before + 1
+    # The other sponsor never sees it.
+    other = _client(clinic.member_b)
+    assert other.get(f"/tcrc/studies/{study.pk}/").status_code == 404
+    assert "ALPHA-22" not in other.get("/tcrc/studies/").content.decode()
+
+
+def test_asking_without_a_protocol_or_twice_for_one_is_refused_by_field(clinic: Clinic) -> None:
+    client = _client(clinic.member_a)
+    before = (Study.objects.count(), Cohort.objects.count(), AuditEvent.objects.count())
+    missing = client.post("/tcrc/quote/", _ask(clinic, protocol_number="", title="A study"))
+    assert missing.status_code == 422 and "This field is required" in missing.content.decode()
+    assert (Study.objects.count(), Cohort.objects.count(), AuditEvent.objects.count()) == before
+    client.post("/tcrc/quote/", _ask(clinic, protocol_number="ALPHA-9", title="One"))
+    again = client.post("/tcrc/quote/", _ask(clinic, protocol_number="ALPHA-9", title="Two"))
+    assert again.status_code == 422
+    assert "The unit already has a study with this protocol number." in again.content.decode()
+    assert Study.objects.filter(protocol_number="ALPHA-9").count() == 1
+
+
+def test_a_coordinator_asks_on_a_sponsors_behalf_and_must_name_it(clinic: Clinic) -> None:
+    client = _client(clinic.coordinator)
+    unnamed = client.post("/tcrc/quote/", _ask(clinic, protocol_number="BETA-5", title="MAD"))
+    assert unnamed.status_code == 422 and not Study.objects.filter(protocol_number="BETA-5")
+    named = client.post(
+        "/tcrc/quote/",
+        _ask(clinic, protocol_number="BETA-5", title="MAD", sponsor=clinic.company_b.pk),
+    )
+    assert named.status_code == 302
+    assert Study.objects.get(protocol_number="BETA-5").sponsor == clinic.company_b
+
+
+def test_the_api_takes_a_study_request_and_names_bad_fields(clinic: Clinic) -> None:
+    client = _client(clinic.member_a)
+    body = {**_form(clinic), "scan_days": [], "protocol_number": "ALPHA-API", "title": "SAD"}
+    made = client.post("/api/tcrc/studies", body, content_type="application/json")
+    assert made.status_code == 201 and made.json()["protocol_number"] == "ALPHA-API"
+    assert Study.objects.get(protocol_number="ALPHA-API").sponsor == clinic.company_a
+    before = Study.objects.count()
+    bad = client.post(
+        "/api/tcrc/studies", {**body, "protocol_number": "X", "participants": 0},
+        content_type="application/json",
+    )  # fmt: skip
+    assert bad.status_code == 422 and "participants" in bad.content.decode()
+    unnamed = _client(clinic.coordinator).post(
+        "/api/tcrc/studies", {**body, "protocol_number": "Y"}, content_type="application/json"
+    )
+    assert unnamed.status_code == 422 and "sponsor" in unnamed.content.decode()
+    assert Study.objects.count() == before
+    assert _client(clinic.lead.user).post(
+        "/api/tcrc/studies", body, content_type="application/json"
+    ).status_code in (403, 404)

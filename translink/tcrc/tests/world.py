@@ -102,6 +102,13 @@ TCRC_WRITE_EXAMPLES: dict[str, Any] = {
         "earliest": str(timezone.localdate() + timedelta(days=2)),
     },
     "tcrc/quote/": lambda w: {**QUOTE, "earliest": str(timezone.localdate() + timedelta(days=2))},
+    # A study asked for: a company's request must never surface in another's answers.
+    "api/tcrc/studies": lambda w: {
+        **QUOTE,
+        "earliest": str(timezone.localdate() + timedelta(days=2)),
+        "protocol_number": "CANARY-REQUEST-PROBE",
+        "title": "A requested study",
+    },
     "api/tcrc/studies/<study_id>/review-outcomes": _review_outcome,
     "tcrc/studies/<int:pk>/review/": _review_outcome_page,
     "tcrc/studies/<int:pk>/trial-events/": lambda w: {
