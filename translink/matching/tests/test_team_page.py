@@ -80,12 +80,17 @@ def test_a_specialty_asked_in_other_words_finds_the_researcher_who_holds_it(
     assert reasons["Omar Onc"].startswith("covers PET imaging (tau PET imaging);")
 
 
+def _team_page(world, *, required: str, min_departments: int) -> str:
+    """The team builder's page for a team of one asked for ``required``."""
+    query: dict[str, str | int] = {"problem": "microglia imaging", "required": required,
+                                   "size": 1, "min_departments": min_departments}  # fmt: skip
+    return _staff(world).get("/matching/team/", query).content.decode()
+
+
 def test_a_specialty_nobody_holds_is_answered_with_those_the_candidates_do_hold(
     world, oncologist
 ) -> None:
-    query: dict[str, str | int] = {"problem": "microglia imaging", "required": "astrophysics",
-                                   "size": 1, "min_departments": 1}  # fmt: skip
-    page = _staff(world).get("/matching/team/", query).content.decode()
+    page = _team_page(world, required="astrophysics", min_departments=1)
     assert "No candidate has astrophysics." in page
     assert "Specialties the best-matching researchers hold:" in page and "PET imaging" in page
 
@@ -93,8 +98,6 @@ def test_a_specialty_nobody_holds_is_answered_with_those_the_candidates_do_hold(
 def test_a_team_short_of_departments_is_not_told_to_try_other_specialties(
     world, oncologist
 ) -> None:
-    query: dict[str, str | int] = {"problem": "microglia imaging", "required": "PET imaging",
-                                   "size": 1, "min_departments": 5}  # fmt: skip
-    page = _staff(world).get("/matching/team/", query).content.decode()
+    page = _team_page(world, required="PET imaging", min_departments=5)
     assert "Too few departments" in page
     assert "Specialties the best-matching researchers hold" not in page
