@@ -22,7 +22,8 @@ from translink.accounts.policy import MARKET_STAFF, is_institute_staff, visible
 from translink.alliances.models import Agreement, Milestone, Review
 from translink.market.models import Interest, Need
 from translink.regulatory.models import Obligation
-from translink.tcrc.models import Cohort
+from translink.tcrc.models import Cohort, Study
+from translink.tcrc.walls import COORDINATORS
 
 HORIZON = 30  # days ahead the agenda looks
 EXPIRY_HORIZON = 60  # agreements are renegotiated well ahead of their end
@@ -84,6 +85,7 @@ def agenda(user: Any, today: date, limit: int | None = LIMIT) -> tuple[list[Item
         *_closing_needs(user, today),
         *_answers(user, today),
         *_admissions(user, today),
+        *_requested_studies(user, today),
     ]
     items.sort(key=lambda item: (item.on, item.kind, item.title))
     return items[:limit], len(items)
@@ -249,3 +251,31 @@ def _admissions(user: Any, today: date) -> list[Item]:
                 )
             )
     return items
+
+
+def _requested_studies(user: Any, today: date) -> list[Item]:
+    """For the unit's coordinators: requested studies with cohorts the plan has not given a
+    day (a new request, or one the last plan found no room for), waiting since they were
+    asked for. Studies the plan refuses for a reason (a clinical hold) are on the calendar."""
+    if user.role not in COORDINATORS:
+        return []
+    undated = Q(cohorts__dose_day__isnull=True) & ~Q(cohorts__status=Cohort.Status.CANCELLED)
+    found = (
+        visible(user, Study)
+        .filter(status=Study.Status.REQUESTED, refusal="")
+        .annotate(undated=Count("cohorts", filter=undated))
+        .filter(undated__gt=0)
+        .select_related("sponsor")
+    )
+    return [
+        Item(
+            timezone.localdate(study.submitted_at),
+            "Study to plan",
+            f"{study.protocol_number} ({study.sponsor.name}): "
+            f"{_count(study.undated, 'cohort')} without a day in the plan",
+            reverse("tcrc_study", args=[study.pk]),
+            today,
+            waiting=True,
+        )
+        for study in found
+    ]

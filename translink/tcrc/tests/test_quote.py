@@ -222,3 +222,21 @@ def test_the_api_takes_a_study_request_and_names_bad_fields(clinic: Clinic) -> N
     assert _client(clinic.lead.user).post(
         "/api/tcrc/studies", body, content_type="application/json"
     ).status_code in (403, 404)
+
+
+def test_a_study_asked_for_waits_on_the_coordinators_list_until_the_plan_places_it(
+    clinic: Clinic, replan: Any
+) -> None:
+    from translink.dashboard.agenda import agenda
+
+    _client(clinic.member_a).post(
+        "/tcrc/quote/", _ask(clinic, protocol_number="ALPHA-NEW", title="First in human")
+    )
+    items, _ = agenda(clinic.coordinator, clinic.today, None)
+    waiting = [i.title for i in items if i.kind == "Study to plan"]
+    assert waiting == ["ALPHA-NEW (Alpha Pharma): 2 cohorts without a day in the plan"]
+    sponsor_items, _ = agenda(clinic.member_a, clinic.today, None)
+    assert not [i for i in sponsor_items if i.kind == "Study to plan"]  # the unit's duty
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    items, _ = agenda(clinic.coordinator, clinic.today, None)
+    assert not [i for i in items if i.kind == "Study to plan"]
