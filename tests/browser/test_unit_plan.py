@@ -118,3 +118,35 @@ def test_a_study_too_long_for_the_plan_shows_its_first_cohorts_on_a_chart_that_f
     assert all(box is not None and box["width"] > 3 for box in xs)
     assert xs[0]["x"] < xs[1]["x"] < xs[2]["x"]  # type: ignore[index]
     assert "BETA-9" not in page.content()
+
+
+def test_a_coordinator_closes_days_the_plan_used_and_the_unit_is_re_planned_around_them(
+    page: Any,
+) -> None:
+    _unit_with_two_sponsors()
+    sign_in(page, "tcrc@test.example")
+    page.goto("/tcrc/")
+    page.get_by_role("button", name="Re-plan the unit").click()
+    page.get_by_role("status").get_by_text("2 of 2 cohorts placed").wait_for()
+    dose_day = Cohort.objects.get(study__protocol_number="ALPHA-7").dose_day
+    assert dose_day is not None
+    closed = [dose_day + timedelta(days=n) for n in range(3)]
+    page.goto("/tcrc/")
+    page.get_by_role("link", name="Close days").click()
+    page.get_by_label("First day").fill(f"{closed[0]:%Y-%m-%d}")
+    page.get_by_label("Last day").fill(f"{closed[-1]:%Y-%m-%d}")
+    page.get_by_label("Kind").select_option(label="Unit closed")
+    page.get_by_label("Reason").fill("Water works")
+    page.get_by_role("button", name="Close these days").click()
+    # Both studies were planned on those days: the page goes to the re-plan it started.
+    page.get_by_text("3 days closed. The plan had").wait_for()
+    status = page.get_by_role("status").filter(has_text="Days closed:")
+    status.get_by_text("2 of 2 cohorts placed").wait_for()
+    for cohort in Cohort.objects.all():
+        assert cohort.dose_day is not None and cohort.dose_day > closed[-1]
+    page.get_by_role("link", name="Back to the calendar").click()
+    assert page.locator("svg rect title", has_text="Water works").count() == 3
+    page.get_by_role("link", name="Closed days").click()
+    row = page.get_by_role("row").filter(has_text="Water works")
+    assert row.count() == 1 and "3" in row.locator("td").nth(2).inner_text()
+    page.screenshot(path="var/unit-closed-days.png", full_page=True)

@@ -23,6 +23,7 @@ from translink.tcrc.models import Bed, Cohort, PlanRun, Stay, Study, Unit
 from translink.tcrc.solver import instance as solver
 from translink.tcrc.solver.cpsat import plan_cpsat
 from translink.tcrc.solver.greedy import plan_greedy
+from translink.tcrc.solver.instance import dose_offsets, may_dose
 from translink.tcrc.solver.plan import Plan, Status
 from translink.tcrc.solver.quote import DOSING_DAYS, SPAN, Limit, Quote, quote
 from translink.tcrc.solver.usage import Usage
@@ -31,7 +32,7 @@ from translink.tcrc.solver.validator import validate
 COORDINATORS = frozenset({Role.TCRC_COORDINATOR, Role.ADMINISTRATOR})
 
 
-def _require_coordinator(actor: Any) -> None:
+def require_coordinator(actor: Any) -> None:
     if actor is not None and getattr(actor, "role", None) not in COORDINATORS:
         raise PermissionDenied("Only the unit's coordinators change its schedule.")
 
@@ -40,7 +41,7 @@ def request_plan(
     actor: Any, unit: Unit, *, reason: str = "Re-plan", today: date | None = None
 ) -> PlanRun:
     """Queue a planner run; the background worker solves it (immediately in tests)."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     run = PlanRun.objects.create(
         unit=unit,
         requested_by=actor,
@@ -244,7 +245,7 @@ def request_study(
 def book_study(actor: Any, study: Study) -> Study:
     """Fix the study's planned days, if the unit still has room for them beside every other
     booked study. Of two coordinators booking the last beds at once, exactly one succeeds."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     with transaction.atomic():
         unit = Unit.objects.select_for_update().get(pk=study.unit_id)
         study = Study.objects.select_for_update().get(pk=study.pk)
@@ -286,7 +287,11 @@ def _booking_blockers(unit: Unit, study: Study, cohorts: list[Cohort]) -> list[s
     for cohort in ahead:
         assert cohort.dose_day is not None
         spec = built.instance.cohort(str(cohort.pk))
-        for blocker in booked.blockers(spec, built.day(cohort.dose_day)):
+        d = built.day(cohort.dose_day)
+        for dose in (d + offset for offset in dose_offsets(spec)):
+            if not may_dose(built.instance.unit, spec, [dose]):
+                found.append(f"no dosing cover on {built.date(dose):%Y-%m-%d}")
+        for blocker in booked.blockers(spec, d):
             found.append(f"{blocker.resource} on {built.date(blocker.day):%Y-%m-%d}")
         booked.add(spec, built.day(cohort.dose_day))
     return list(dict.fromkeys(found))
@@ -360,7 +365,7 @@ def record_review_outcome(
 ) -> PlanRun:
     """After a safety review of ``cohort``: repeat its dose level, add a cohort, or stop the
     study. Stays under way stay where they are; the unit is re-planned around the change."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     if outcome not in REVIEW_OUTCOMES:
         raise ValidationError({"outcome": f"Choose one of: {', '.join(REVIEW_OUTCOMES)}."})
     with transaction.atomic():

@@ -18,10 +18,10 @@ from translink.accounts.policy import get_visible_or_404, object_route, signed_i
 from translink.alliances.models import Alliance
 from translink.lib.pagination import PageNumbers
 from translink.regulatory.models import Ind
-from translink.tcrc import actions, queries
+from translink.tcrc import actions, closing, queries, staffing
 from translink.tcrc.forms import QuoteForm
 from translink.tcrc.instances import UnitInstance
-from translink.tcrc.models import Cohort, PlanRun, Study, Unit
+from translink.tcrc.models import Closure, Cohort, PlanRun, Study, Unit
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
 router = Router(tags=["tcrc"])
@@ -234,6 +234,123 @@ def request_study(request: HttpRequest, payload: StudyRequestIn) -> Status[Study
         cohorts=form.cohorts_described(), sponsor=sponsor,
     )  # fmt: skip
     return Status(201, study)
+
+
+class ClosureOut(Schema):
+    id: int
+    day: date
+    kind: str
+    reason: str
+
+
+class ClosureIn(Schema):
+    first: date
+    last: date | None = None
+    kind: Literal["holiday", "closed"] = "closed"
+    reason: str = Field("", max_length=200)
+
+
+class ClosingOut(Schema):
+    closed: list[ClosureOut]
+    moved_cohorts: list[int] = Field(
+        description="Planned cohorts of requested studies on those days"
+    )
+    run_id: int | None = Field(description="The re-plan queued to move them")
+
+
+@router.get("/closures", response=list[ClosureOut])
+@signed_in(*UNIT_VIEWERS)
+def list_closures(request: HttpRequest) -> QuerySet[Closure]:
+    """The unit's closed days from today on."""
+    return visible(user_of(request), Closure).filter(day__gte=timezone.localdate())
+
+
+@router.post("/closures", response={201: ClosingOut})
+@signed_in(*COORDINATORS)
+def close_days(request: HttpRequest, payload: ClosureIn) -> Status[ClosingOut]:
+    """Close days ahead; refused, naming the cohort and day, where booked stays use them."""
+    unit = visible(user_of(request), Unit).first()
+    if unit is None:
+        raise Http404
+    done = closing.close_days(user_of(request), unit, **payload.dict())
+    return Status(
+        201,
+        ClosingOut(
+            closed=[ClosureOut.from_orm(c) for c in done.closures],
+            moved_cohorts=[c.pk for c in done.moved],
+            run_id=None if done.run is None else done.run.pk,
+        ),
+    )
+
+
+@router.delete("/closures/{closure_id}", response={204: None})
+@object_route(closure_id=Closure, roles=tuple(COORDINATORS))
+def reopen_day(request: HttpRequest, closure_id: int) -> Status[None]:
+    closure = get_visible_or_404(user_of(request), Closure, pk=closure_id)
+    closing.reopen_day(user_of(request), closure)
+    return Status(204, None)
+
+
+class CapacitiesOut(Schema):
+    admissions_weekday: int
+    admissions_weekend: int
+    scanner_slots_weekday: int
+    nurses_weekday_day: int
+    nurses_weekday_evening: int
+    nurses_weekday_night: int
+    nurses_weekend_day: int
+    nurses_weekend_evening: int
+    nurses_weekend_night: int
+    nurse_overtime: int
+    plan_seconds: int
+
+
+class CapacitiesIn(Schema):
+    """Any of the capacities; those left out stay as they are."""
+
+    admissions_weekday: int | None = Field(None, ge=0)
+    admissions_weekend: int | None = Field(None, ge=0)
+    scanner_slots_weekday: int | None = Field(None, ge=0)
+    nurses_weekday_day: int | None = Field(None, ge=0)
+    nurses_weekday_evening: int | None = Field(None, ge=0)
+    nurses_weekday_night: int | None = Field(None, ge=0)
+    nurses_weekend_day: int | None = Field(None, ge=0)
+    nurses_weekend_evening: int | None = Field(None, ge=0)
+    nurses_weekend_night: int | None = Field(None, ge=0)
+    nurse_overtime: int | None = Field(None, ge=0)
+    plan_seconds: int | None = Field(None, ge=1, le=600)
+
+
+class CapacitiesChangedOut(CapacitiesOut):
+    moved_cohorts: list[int] = Field(
+        description="Planned cohorts of requested studies that no longer fit"
+    )
+    run_id: int | None = Field(description="The re-plan queued to move them")
+
+
+@router.get("/capacities", response=CapacitiesOut)
+@signed_in(*COORDINATORS)
+def capacities(request: HttpRequest) -> Unit:
+    unit = visible(user_of(request), Unit).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+@router.patch("/capacities", response=CapacitiesChangedOut)
+@signed_in(*COORDINATORS)
+def change_capacities(request: HttpRequest, payload: CapacitiesIn) -> CapacitiesChangedOut:
+    """Change capacities; refused by field where booked or running stays would not fit."""
+    unit = visible(user_of(request), Unit).first()
+    if unit is None:
+        raise Http404
+    values = payload.dict(exclude_none=True)
+    outcome = staffing.update_capacities(user_of(request), unit, values)
+    return CapacitiesChangedOut(
+        **{name: getattr(unit, name) for name in staffing.CAPACITIES},
+        moved_cohorts=[c.pk for c in outcome.moved],
+        run_id=None if outcome.run is None else outcome.run.pk,
+    )
 
 
 @router.post("/quotes", response=QuoteOut)

@@ -1,4 +1,4 @@
-"""Forms of the unit's pages: a capacity quote, and a safety review's outcome."""
+"""Forms of the unit's pages: a capacity quote, a safety review's outcome, closed days."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from translink.accounts.models import Organization
 from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
-from translink.tcrc.models import Cohort
+from translink.tcrc.models import Closure, Cohort, Unit
+from translink.tcrc.staffing import CAPACITIES
 
 DATE = forms.DateInput(attrs={"type": "date"})  # the browser's date picker
 
@@ -144,3 +145,27 @@ class StudyRequestForm(forms.Form):
         else:
             self.fields["sponsor"].queryset = sponsors  # type: ignore[attr-defined]
             self.fields["sponsor"].required = True
+
+
+class ClosureForm(forms.Form):
+    """A run of days the unit closes: a holiday (no dosing, no admissions) or a closure."""
+
+    first = forms.DateField(label="First day", widget=DATE)
+    last = forms.DateField(label="Last day", widget=DATE, required=False)
+    kind = forms.ChoiceField(
+        choices=[(Closure.Kind.CLOSED, "Unit closed"), (Closure.Kind.HOLIDAY, "Holiday")]
+    )
+    reason = forms.CharField(max_length=200, required=False)
+
+
+class CapacityForm(forms.ModelForm):
+    """The unit's standing capacities, as its coordinators set them."""
+
+    class Meta:
+        model = Unit
+        fields = list(CAPACITIES)
+        labels = CAPACITIES
+        help_texts = {
+            "nurses_weekday_day": "Participant load units the rostered nurses carry.",
+            "nurse_overtime": "Extra load any shift may carry, at a cost to the plan.",
+        }

@@ -9,6 +9,9 @@ from translink.tcrc import views
 urlpatterns = [
     path("tcrc/", views.unit_calendar, name="unit_calendar"),
     path("tcrc/plan/", views.plan, name="tcrc_plan"),
+    path("tcrc/closures/", views.closures, name="tcrc_closures"),
+    path("tcrc/capacities/", views.capacities, name="tcrc_capacities"),
+    path("tcrc/closures/<int:pk>/reopen/", views.reopen, name="tcrc_reopen"),
     path("tcrc/runs/<int:pk>/", views.plan_run, name="plan_run"),
     path("tcrc/studies/", views.studies, name="tcrc_studies"),
     path("tcrc/studies/<int:pk>/", views.study, name="tcrc_study"),

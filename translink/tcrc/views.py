@@ -18,9 +18,16 @@ from translink.accounts.policy import get_visible_or_404, object_route, signed_i
 from translink.lib.forms import apply_errors
 from translink.lib.icalendar import DayEvent, feed
 from translink.regulatory.models import Obligation
-from translink.tcrc import actions, charts, instances, queries
-from translink.tcrc.forms import QuoteForm, ReviewOutcomeForm, StudyRequestForm, TrialEventForm
-from translink.tcrc.models import Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc import actions, charts, closing, instances, queries, staffing
+from translink.tcrc.forms import (
+    CapacityForm,
+    ClosureForm,
+    QuoteForm,
+    ReviewOutcomeForm,
+    StudyRequestForm,
+    TrialEventForm,
+)
+from translink.tcrc.models import Closure, Cohort, PlanRun, Stay, Study, Unit
 from translink.tcrc.solver.quote import HORIZON, Quote
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
@@ -63,6 +70,86 @@ def unit_calendar(request: HttpRequest) -> HttpResponse:
 def _closures(unit: Unit, start: date, days: int) -> dict[date, str]:
     found = unit.closures.filter(day__range=(start, start + timedelta(days=days)))
     return {c.day: c.reason or c.get_kind_display() for c in found}
+
+
+@signed_in(*UNIT_VIEWERS)
+def closures(request: HttpRequest) -> HttpResponse:
+    """The days ahead the unit is closed or on holiday; coordinators close and reopen days."""
+    user = user_of(request)
+    unit = _unit(request)
+    if request.method == "POST" and user.role not in COORDINATORS:
+        raise PermissionDenied("Only the unit's coordinators close its days.")
+    form = ClosureForm(request.POST or None)
+    if unit is not None and request.method == "POST" and form.is_valid():
+        try:
+            done = closing.close_days(user, unit, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error)
+        else:
+            closed = len(done.closures)
+            said = f"{closed} day{'s' if closed != 1 else ''} closed."
+            if done.run is not None:
+                names = ", ".join(str(c) for c in done.moved[:3])
+                more = f" and {len(done.moved) - 3} more" if len(done.moved) > 3 else ""
+                messages.success(
+                    request, f"{said} The plan had {names}{more} on them: the unit is re-planned."
+                )
+                return redirect("plan_run", pk=done.run.pk)
+            messages.success(request, f"{said} No planned stay used them.")
+            return redirect("tcrc_closures")
+    runs = [] if unit is None else closing.upcoming_runs(unit, timezone.localdate())
+    context = {
+        "unit": unit,
+        "runs": runs,
+        "form": form,
+        "coordinator": user.role in COORDINATORS,
+    }
+    return render(request, "tcrc/closures.html", context, status=422 if form.errors else 200)
+
+
+@signed_in(*COORDINATORS)
+def capacities(request: HttpRequest) -> HttpResponse:
+    """Admissions, scanner slots and nurse load per shift; refused where fixed stays would
+    no longer fit, re-planned where requested studies' planned stays no longer do."""
+    user, unit = user_of(request), _unit(request)
+    if unit is None:
+        return render(request, "tcrc/capacities.html", {"unit": None})
+    form = CapacityForm(request.POST or None, instance=Unit.objects.get(pk=unit.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = staffing.update_capacities(user, unit, form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error)
+        else:
+            if outcome.run is not None:
+                names = ", ".join(str(c) for c in outcome.moved[:3])
+                more = f" and {len(outcome.moved) - 3} more" if len(outcome.moved) > 3 else ""
+                messages.success(
+                    request, f"Saved. {names}{more} no longer fit: the unit is re-planned."
+                )
+                return redirect("plan_run", pk=outcome.run.pk)
+            messages.success(request, "Saved. Every planned stay still fits.")
+            return redirect("tcrc_capacities")
+    context = {"unit": unit, "form": form}
+    return render(request, "tcrc/capacities.html", context, status=422 if form.errors else 200)
+
+
+@require_POST
+@object_route(pk=Closure, roles=tuple(COORDINATORS))
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open the closed days around this one again (its run of the same kind and reason)."""
+    item = get_visible_or_404(user_of(request), Closure, pk=pk)
+    try:
+        opened = closing.reopen_run(user_of(request), item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        count = len(opened)
+        messages.success(
+            request,
+            f"{count} day{'s' if count != 1 else ''} open again; re-plan the unit to use them.",
+        )
+    return redirect("tcrc_closures")
 
 
 @require_POST

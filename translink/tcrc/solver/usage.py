@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from translink.tcrc.solver.instance import SHIFTS, Cohort, Instance, blocks
+from translink.tcrc.solver.instance import SHIFTS, Cohort, Instance, blocks, dose_offsets, may_dose
 
 
 @dataclass(frozen=True)
@@ -94,3 +94,35 @@ class Usage:
             self.scans[day] += people
         for slot, load in alone.nurses.items():
             self.nurses[slot] += load
+
+
+NO_DOSING = "dosing cover"
+
+
+def placement_blockers(instance: Instance, days: dict[str, int]) -> list[tuple[str, Blocker]]:
+    """Each rule broken by the cohorts dosed on ``days`` (cohort key to dosing day), taken
+    in the instance's order: a dose on a day without cover, or a resource over capacity
+    with paid overtime counted. A unit's closures are checked against a plan this way."""
+    unit, usage = instance.unit, Usage(instance, overtime=True)
+    found: list[tuple[str, Blocker]] = []
+    for cohort in instance.cohorts:
+        d = days.get(cohort.key)
+        if d is None or not _within(unit.days, cohort, d):
+            continue
+        for dose in (d + offset for offset in dose_offsets(cohort)):
+            if not may_dose(unit, cohort, [dose]):
+                found.append((cohort.key, Blocker(NO_DOSING, dose, 1, 0)))
+        found.extend((cohort.key, blocker) for blocker in usage.blockers(cohort, d))
+        usage.add(cohort, d)
+    return found
+
+
+def _within(horizon: int, cohort: Cohort, d: int) -> bool:
+    """Whether every day the cohort uses, dosed on ``d``, lies in the plan's horizon."""
+    pattern = blocks(cohort)
+    first = min(d + block.admit_offset for block in pattern)
+    last = max(
+        [d + block.admit_offset + block.nights for block in pattern]
+        + [d + scan for block in pattern for scan in block.scans]
+    )
+    return first >= 0 and last < horizon

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from translink.tcrc import actions
-from translink.tcrc.models import Cohort, Study
+from translink.tcrc.models import Closure, Cohort, Study
 from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
 
 
@@ -66,3 +66,17 @@ def test_the_page_books_and_reports_a_refusal(clinic: Clinic, replan: Any) -> No
     assert "The study is booked" in page
     page = client.post(f"/tcrc/studies/{study.pk}/book/", follow=True).content.decode()
     assert "The study is booked, not requested." in page
+
+
+def test_a_study_planned_on_a_day_closed_since_cannot_be_booked_until_re_planned(
+    clinic: Clinic, replan: Any
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    dose_day = Cohort.objects.get(study=study).dose_day
+    assert dose_day is not None
+    # A holiday declared after the plan, before the re-plan it queues has run.
+    Closure.objects.create(unit=clinic.unit, day=dose_day, kind=Closure.Kind.HOLIDAY)
+    with pytest.raises(ValidationError, match=f"no dosing cover on {dose_day:%Y-%m-%d}"):
+        actions.book_study(clinic.coordinator, study)
+    assert Study.objects.get(pk=study.pk).status == Study.Status.REQUESTED

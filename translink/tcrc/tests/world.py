@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from translink.tcrc import actions
 from translink.tcrc.models import Bed, Closure, Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.staffing import CAPACITIES
 
 if TYPE_CHECKING:
     from translink.accounts.tests.world import World
@@ -77,6 +78,7 @@ def declare_tcrc_walls(w: World) -> None:
         for model, objects in hidden.items():
             w.hidden.setdefault(persona, {}).setdefault(model, []).extend(objects)
     w.samples.setdefault("administrator", {})[Study] = t["a"]
+    w.samples["administrator"][Closure] = t["closure"]
 
 
 def _review_outcome(w: World) -> dict[str, Any]:
@@ -85,6 +87,10 @@ def _review_outcome(w: World) -> dict[str, Any]:
 
 def _review_outcome_page(w: World) -> dict[str, Any]:
     return {"cohort": w.tcrc["a"].cohorts.first().pk, "outcome": "add"}
+
+
+def _closing() -> dict[str, Any]:
+    return {"first": str(timezone.localdate() + timedelta(days=24)), "kind": "closed"}
 
 
 QUOTE = {
@@ -108,6 +114,13 @@ TCRC_WRITE_EXAMPLES: dict[str, Any] = {
         "earliest": str(timezone.localdate() + timedelta(days=2)),
         "protocol_number": "CANARY-REQUEST-PROBE",
         "title": "A requested study",
+    },
+    "api/tcrc/closures": lambda w: _closing(),
+    "tcrc/closures/": lambda w: _closing(),
+    "api/tcrc/capacities": lambda w: {"plan_seconds": 2},
+    "tcrc/capacities/": lambda w: {
+        **{name: getattr(w.tcrc["unit"], name) for name in CAPACITIES},
+        "plan_seconds": 2,
     },
     "api/tcrc/studies/<study_id>/review-outcomes": _review_outcome,
     "tcrc/studies/<int:pk>/review/": _review_outcome_page,

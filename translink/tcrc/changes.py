@@ -1,0 +1,140 @@
+"""Changing what the unit can do (its closed days, its staffing) without breaking its plan.
+
+A change is made under the unit's lock, and the saved plan is checked against the unit
+before and after it. A rule the change newly breaks for a cohort whose days are fixed (a
+booked study, a cohort in the unit now) refuses the change, naming the cohort, the rule
+and the day, and nothing is saved. Cohorts of requested studies it newly breaks are moved
+by a re-plan, queued at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from translink.audit.actions import record
+from translink.tcrc import instances
+from translink.tcrc.actions import request_plan, require_coordinator
+from translink.tcrc.models import Cohort, PlanRun, Unit
+from translink.tcrc.solver.usage import NO_DOSING, Blocker, placement_blockers
+
+SHOWN_CONFLICTS = 4
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Planned cohorts the change put out of place, and the re-plan queued to move them
+    (None when nothing had to move)."""
+
+    moved: list[Cohort]
+    run: PlanRun | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a change is called in the audit trail and in the re-plan's reason, and the
+    field a refusal is reported on (one per resource, falling back to ``field``)."""
+
+    action: str
+    summary: str
+    new: dict[str, Any]
+    field: str
+    old: dict[str, Any] | None = None
+    fields_by_resource: Callable[[str], str | None] = lambda resource: None
+
+
+def change_unit(
+    actor: Any, unit: Unit, today: date, apply: Callable[[Unit], T], change: Change
+) -> tuple[T, Outcome]:
+    """Run ``apply`` on the locked unit; refuse, or audit and re-plan, as the plan says."""
+    require_coordinator(actor)
+    with transaction.atomic():
+        locked = Unit.objects.select_for_update().get(pk=unit.pk)
+        before = _broken(locked, today)
+        result = apply(locked)
+        after = _broken(locked, today)
+        new = [broken for broken in after.items if broken.key not in before.keys]
+        fixed = [broken for broken in new if broken.fixed]
+        if fixed:  # leaving the block by an exception rolls the change back
+            raise _refusal(fixed, after.built, change)
+        record(change.action, actor=actor, obj=locked, old=change.old, new=change.new)
+        moved = list(dict.fromkeys(after.built.cohorts[broken.cohort] for broken in new))
+        run = None
+        if moved:
+            run = request_plan(actor, locked, reason=change.summary, today=today)
+    return result, Outcome(moved, run)
+
+
+@dataclass(frozen=True)
+class _Broken:
+    """One rule the plan breaks: which cohort, whether its days are fixed, the blocker."""
+
+    cohort: str
+    fixed: bool
+    blocker: Blocker
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.cohort, self.blocker.resource, self.blocker.day)
+
+
+@dataclass(frozen=True)
+class _Check:
+    built: instances.UnitInstance
+    items: list[_Broken]
+
+    @property
+    def keys(self) -> set[tuple[str, str, int]]:
+        return {broken.key for broken in self.items}
+
+
+def _broken(unit: Unit, today: date) -> _Check:
+    """What the saved plan breaks as the unit now stands: for cohorts that must stay where
+    they are (booked, or in the unit) and for the others the plan placed."""
+    built = instances.build(unit, today)
+    days = {}
+    for spec in built.instance.cohorts:
+        day = spec.fixed_day if spec.fixed_day is not None else spec.previous_day
+        if day is not None:
+            days[spec.key] = day
+    fixed = {spec.key for spec in built.instance.cohorts if spec.fixed_day is not None}
+    items = [
+        _Broken(key, key in fixed, blocker)
+        for key, blocker in placement_blockers(built.instance, days)
+    ]
+    return _Check(built, items)
+
+
+def _refusal(
+    fixed: Iterable[_Broken], built: instances.UnitInstance, change: Change
+) -> ValidationError:
+    found = list(fixed)
+    parts = []
+    for broken in found[:SHOWN_CONFLICTS]:
+        cohort = built.cohorts[broken.cohort]
+        blocker = broken.blocker
+        on = f"{built.date(blocker.day):%Y-%m-%d}"
+        if blocker.resource == NO_DOSING:
+            parts.append(f"{cohort} is dosed on {on}")
+        elif blocker.available:
+            parts.append(
+                f"{cohort} needs {blocker.resource} on {on} ({blocker.needed} with the "
+                f"others fixed there, {blocker.available} available)"
+            )
+        else:
+            parts.append(f"{cohort} needs {blocker.resource} on {on}")
+    more = len(found) - SHOWN_CONFLICTS
+    text = (
+        "Booked studies or cohorts in the unit depend on this, and their days are fixed: "
+        + "; ".join(parts)
+        + (f"; and {more} more" if more > 0 else "")
+        + ". Change those studies first, or change the unit less."
+    )
+    field = change.fields_by_resource(found[0].blocker.resource) or change.field
+    return ValidationError({field: text})
