@@ -1,5 +1,6 @@
 """Two coordinators at once: booking the unit's last beds, exactly one succeeds; recording
-safety-review outcomes on one study, both take effect in turn.
+safety-review outcomes on one study, both take effect in turn; closing a day a study is
+being booked on, never both.
 
 These need real row locks, so they run on PostgreSQL (DATABASE_URL=postgres://...); SQLite
 serializes every write anyway and has no SELECT ... FOR UPDATE. The sequential cases are in
@@ -16,8 +17,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from translink.tcrc import actions
-from translink.tcrc.models import Cohort, Study
+from translink.tcrc import actions, closing
+from translink.tcrc.models import Closure, Cohort, Study
 from translink.tcrc.tests.conftest import Clinic, add_study
 
 pytestmark = pytest.mark.skipif(
@@ -99,3 +100,53 @@ def test_two_review_outcomes_on_one_study_at_once_both_take_effect(
         3,
         4,
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_closing_a_day_while_another_coordinator_books_the_study_on_it_never_books_it_there(
+    transactional_audit: None, clinic: Clinic
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, participants=2)
+    day = clinic.today + timedelta(days=7)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    Cohort.objects.update(dose_day=day)  # as the last plan placed it
+    start = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def book() -> None:
+        try:
+            start.wait()
+            actions.book_study(clinic.coordinator, Study.objects.get(pk=study.pk))
+            outcomes["book"] = "booked"
+        except ValidationError as refused:
+            outcomes["book"] = " ".join(refused.messages)
+        finally:
+            connection.close()
+
+    def close() -> None:
+        try:
+            start.wait()
+            closing.close_days(clinic.coordinator_2, clinic.unit, day, None, "holiday")
+            outcomes["close"] = "closed"
+        except ValidationError as refused:
+            outcomes["close"] = " ".join(refused.messages)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=book), threading.Thread(target=close)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    # Whichever took the unit's lock first wins; the other sees what it saved.
+    if outcomes["book"] == "booked":
+        assert outcomes["close"].startswith("Booked studies or cohorts in the unit depend")
+        assert not Closure.objects.filter(day=day).exists()
+    else:
+        assert outcomes == {
+            "close": "closed",
+            "book": f"No longer room for this study: no dosing cover on {day:%Y-%m-%d}",
+        }
+        assert Study.objects.get(pk=study.pk).status == Study.Status.REQUESTED
