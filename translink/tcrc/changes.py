@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
 from translink.audit.actions import record
@@ -23,7 +23,7 @@ from translink.tcrc.actions import request_plan, require_coordinator
 from translink.tcrc.models import Cohort, PlanRun, Unit
 from translink.tcrc.solver.usage import NO_DOSING, Blocker, placement_blockers
 
-SHOWN_CONFLICTS = 4
+SHOWN_COHORTS = 3
 T = TypeVar("T")
 
 
@@ -45,6 +45,7 @@ class Change:
     summary: str
     new: dict[str, Any]
     field: str
+    pointer: str  # what the field itself says when refused; the detail is above the form
     old: dict[str, Any] | None = None
     fields_by_resource: Callable[[str], str | None] = lambda resource: None
 
@@ -114,27 +115,51 @@ def _broken(unit: Unit, today: date) -> _Check:
 def _refusal(
     fixed: Iterable[_Broken], built: instances.UnitInstance, change: Change
 ) -> ValidationError:
-    found = list(fixed)
-    parts = []
-    for broken in found[:SHOWN_CONFLICTS]:
-        cohort = built.cohorts[broken.cohort]
-        blocker = broken.blocker
-        on = f"{built.date(blocker.day):%Y-%m-%d}"
-        if blocker.resource == NO_DOSING:
-            parts.append(f"{cohort} is dosed on {on}")
-        elif blocker.available:
-            parts.append(
-                f"{cohort} needs {blocker.resource} on {on} ({blocker.needed} with the "
-                f"others fixed there, {blocker.available} available)"
-            )
-        else:
-            parts.append(f"{cohort} needs {blocker.resource} on {on}")
-    more = len(found) - SHOWN_CONFLICTS
+    """The rules broken, cohort by cohort, for the top of the form; a pointer to it on the
+    field that causes them."""
+    by_cohort: dict[str, dict[str, list[Blocker]]] = {}
+    for broken in fixed:
+        resources = by_cohort.setdefault(broken.cohort, {})
+        resources.setdefault(broken.blocker.resource, []).append(broken.blocker)
+    lines = []
+    for key, resources in list(by_cohort.items())[:SHOWN_COHORTS]:
+        needs = "; ".join(_need(resource, found, built) for resource, found in resources.items())
+        lines.append(f"{built.cohorts[key]}: {needs}.")
+    more = len(by_cohort) - SHOWN_COHORTS
+    if more > 0:
+        lines.append(f"And {more} more cohort{'s' if more != 1 else ''}.")
     text = (
-        "Booked studies or cohorts in the unit depend on this, and their days are fixed: "
-        + "; ".join(parts)
-        + (f"; and {more} more" if more > 0 else "")
-        + ". Change those studies first, or change the unit less."
+        "Booked studies or cohorts in the unit depend on this, and their days are fixed. "
+        + " ".join(lines)
+        + " Change those studies first, or change the unit less."
     )
-    field = change.fields_by_resource(found[0].blocker.resource) or change.field
-    return ValidationError({field: text})
+    first = next(iter(by_cohort.values()))
+    field = change.fields_by_resource(next(iter(first))) or change.field
+    return ValidationError({field: change.pointer, NON_FIELD_ERRORS: text})
+
+
+def _need(resource: str, found: list[Blocker], built: instances.UnitInstance) -> str:
+    """One resource a cohort needs, on which days, and how short the unit would fall."""
+    days = _ranges(sorted({built.date(blocker.day) for blocker in found}))
+    if resource == NO_DOSING:
+        return f"dosed on {days}"
+    available = min(blocker.available for blocker in found)
+    if not available:
+        return f"{resource} on {days}"
+    needed = max(blocker.needed for blocker in found)
+    return (
+        f"{resource} on {days} (up to {needed} with the others fixed there, {available} available)"
+    )
+
+
+def _ranges(days: list[date]) -> str:
+    """Dates as runs: 2026-12-01 to 2026-12-03, 2026-12-07."""
+    runs: list[list[date]] = []
+    for day in days:
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return ", ".join(
+        f"{run[0]:%Y-%m-%d}" + (f" to {run[-1]:%Y-%m-%d}" if len(run) > 1 else "") for run in runs
+    )

@@ -65,6 +65,7 @@ def close_days(
         summary=f"Days closed: {span}",
         new={"first": str(first), "last": str(last), "kind": kind, "reason": reason},
         field="first",
+        pointer="Fixed stays use these days (see above).",
     )
     closures, outcome = change_unit(actor, unit, today, apply, change)
     return Closing(closures, outcome.moved, outcome.run)

@@ -72,6 +72,7 @@ def update_capacities(
         old={name: getattr(unit, name) for name in changed},
         new=changed,
         field=next(iter(changed)),
+        pointer="Fixed stays need more than this (see above).",
         fields_by_resource=field_for,
     )
     _, outcome = change_unit(actor, unit, today or timezone.localdate(), apply, change)

@@ -59,9 +59,9 @@ def test_fewer_night_nurses_than_a_booked_cohort_needs_is_refused_on_that_field(
             {"nurses_weekday_night": 1, "nurses_weekend_night": 1, "nurse_overtime": 0},
         )
     errors = refused.value.message_dict
-    assert list(errors) == ["nurses_weekday_night"]
-    assert "ALPHA-1 SAD cohort 1 needs nurses (night shift) on" in errors["nurses_weekday_night"][0]
-    assert "(2 with the others fixed there, 1 available)" in errors["nurses_weekday_night"][0]
+    assert errors["nurses_weekday_night"] == ["Fixed stays need more than this (see above)."]
+    assert "ALPHA-1 SAD cohort 1: nurses (night shift) on 20" in errors["__all__"][0]
+    assert "(up to 2 with the others fixed there, 1 available)." in errors["__all__"][0]
     assert _stored(clinic) == before
     assert Cohort.objects.get(pk=cohort.pk).dose_day == cohort.dose_day
 
@@ -138,7 +138,7 @@ def test_the_page_saves_and_shows_a_refusal_on_its_field(clinic: Clinic, replan:
                               "admissions_weekend": 0},
     )  # fmt: skip
     assert refused.status_code == 422
-    assert "ALPHA-1 SAD cohort 1 needs admissions on" in refused.content.decode()
+    assert "ALPHA-1 SAD cohort 1: admissions on" in refused.content.decode()
     assert _stored(clinic) == before
 
 

@@ -57,8 +57,9 @@ def test_closing_a_booked_cohorts_dosing_day_is_refused_by_name_and_saves_nothin
         closing.close_days(
             clinic.coordinator, clinic.unit, cohort.dose_day, None, Closure.Kind.HOLIDAY
         )
-    message = refused.value.message_dict["first"][0]
-    assert f"ALPHA-1 SAD cohort 1 is dosed on {cohort.dose_day:%Y-%m-%d}" in message
+    errors = refused.value.message_dict
+    assert errors["first"] == ["Fixed stays use these days (see above)."]
+    assert f"ALPHA-1 SAD cohort 1: dosed on {cohort.dose_day:%Y-%m-%d}." in errors["__all__"][0]
     assert _stored() == before
 
 
@@ -68,10 +69,10 @@ def test_a_holiday_on_a_booked_cohorts_admission_day_is_refused(
     cohort = _booked(clinic, replan)
     assert cohort.dose_day is not None and cohort.admission_offset == -1
     admitted = cohort.dose_day - timedelta(days=1)
-    with pytest.raises(ValidationError, match=f"needs admissions on {admitted:%Y-%m-%d}"):
+    with pytest.raises(ValidationError, match=f"cohort 1: admissions on {admitted:%Y-%m-%d}\\."):
         closing.close_days(clinic.coordinator, clinic.unit, admitted, None, Closure.Kind.HOLIDAY)
     # Closed altogether, the night in bed is refused as well.
-    with pytest.raises(ValidationError, match=f"needs beds on {admitted:%Y-%m-%d}"):
+    with pytest.raises(ValidationError, match=f"; beds on {admitted:%Y-%m-%d}"):
         closing.close_days(clinic.coordinator, clinic.unit, admitted, None, Closure.Kind.CLOSED)
     assert not Closure.objects.exists()
 
@@ -179,7 +180,8 @@ def test_the_page_shows_a_refusal_beside_the_form_and_keeps_what_was_typed(
     )
     page = response.content.decode()
     assert response.status_code == 422
-    assert "ALPHA-1 SAD cohort 1 is dosed on" in page and 'value="Staff party"' in page
+    assert f"ALPHA-1 SAD cohort 1: dosed on {cohort.dose_day:%Y-%m-%d}." in page
+    assert 'value="Staff party"' in page
     assert _stored() == before
 
 
