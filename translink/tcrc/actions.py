@@ -451,7 +451,10 @@ def record_trial_event(actor: Any, study: Study, event: str, on: date) -> list[A
         raise ValidationError({"event": f"Choose one of: {', '.join(CTG_EVENTS)}."})
     if study.ind is None:
         raise ValidationError(
-            {"event": "Link the study to its IND first: its obligations live there."}
+            {
+                "event": "Link the study to its IND first, in the study's record: its "
+                "obligations live there."
+            }
         )
     if getattr(study, event) is not None:
         raise ValidationError({"event": f"The {CTG_EVENTS[event]} is already recorded."})

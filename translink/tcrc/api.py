@@ -14,11 +14,19 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from translink.accounts.models import Organization, Role
-from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
+from translink.accounts.policy import (
+    REGULATORY_VIEWERS,
+    get_visible_or_404,
+    object_route,
+    signed_in,
+    user_of,
+    visible,
+)
 from translink.alliances.models import Alliance
 from translink.lib.pagination import PageNumbers
+from translink.people.models import Researcher
 from translink.regulatory.models import Ind
-from translink.tcrc import actions, closing, queries, staffing
+from translink.tcrc import actions, closing, queries, records, staffing
 from translink.tcrc.forms import QuoteForm
 from translink.tcrc.instances import UnitInstance
 from translink.tcrc.models import Closure, Cohort, PlanRun, Study, Unit
@@ -389,6 +397,51 @@ def quote(request: HttpRequest, payload: QuoteIn) -> QuoteOut:
 
 def _date_or_none(built: UnitInstance, day: int | None) -> date | None:
     return None if day is None else built.date(day)
+
+
+class StudyRecordIn(Schema):
+    """Any part of the study's record; null unlinks the investigator, IND or alliance."""
+
+    title: str | None = Field(None, max_length=300)
+    phase: str | None = Field(None, max_length=10)
+    principal_investigator_id: int | None = None
+    ind_id: int | None = Field(None, description="Regulatory staff and administrators only.")
+    alliance_id: int | None = None
+
+
+_RECORD_LINKS: dict[str, tuple[str, type[Model], str]] = {
+    "principal_investigator_id": ("principal_investigator", Researcher, "No such researcher."),
+    "ind_id": ("ind", Ind, "No such IND."),
+    "alliance_id": ("alliance", Alliance, "No such alliance."),
+}
+
+
+@router.patch("/studies/{study_id}", response=StudyOut)
+@object_route(study_id=Study, roles=tuple(records.RECORD_KEEPERS))
+def change_record(request: HttpRequest, study_id: int, payload: StudyRecordIn) -> Study:
+    """Title, phase, principal investigator, IND and alliance; an IND change on an open
+    study re-plans the unit (a coordinator's at once)."""
+    user = user_of(request)
+    study = get_visible_or_404(user, Study, pk=study_id)
+    values = payload.dict(exclude_unset=True)
+    if "ind_id" in values and user.role not in REGULATORY_VIEWERS:
+        raise ValidationError({"ind_id": "Regulatory staff link the IND."})
+    for key, (name, model, missing) in _RECORD_LINKS.items():
+        if key not in values:
+            continue
+        pk = values.pop(key)
+        found = None if pk is None else visible(user, model).filter(pk=pk).first()
+        if pk is not None and found is None:
+            raise ValidationError({key: missing})
+        values[name] = found
+    try:
+        records.change_record(user, study, values)
+    except ValidationError as refused:  # named as the body names them
+        names = {name: key for key, (name, _, _) in _RECORD_LINKS.items()}
+        raise ValidationError(
+            {names.get(field, field): said for field, said in refused.message_dict.items()}
+        ) from None
+    return get_visible_or_404(user, Study, pk=study_id)
 
 
 @router.post("/studies/{study_id}/book", response=StudyOut)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from translink.accounts.models import Organization
 from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
-from translink.tcrc.models import Closure, Cohort, Unit
+from translink.tcrc.models import Closure, Cohort, Study, Unit
 from translink.tcrc.staffing import CAPACITIES
 
 DATE = forms.DateInput(attrs={"type": "date"})  # the browser's date picker
@@ -169,3 +169,14 @@ class CapacityForm(forms.ModelForm):
             "nurses_weekday_day": "Participant load units the rostered nurses carry.",
             "nurse_overtime": "Extra load any shift may carry, at a cost to the plan.",
         }
+
+
+class StudyRecordForm(forms.ModelForm):
+    """The study's record as staff keep it; the view narrows each choice to what the user
+    may see and what fits the sponsor."""
+
+    class Meta:
+        model = Study
+        fields = ["title", "phase", "principal_investigator", "ind", "alliance"]
+        labels = {"ind": "IND", "principal_investigator": "Principal investigator"}
+        help_texts = {"ind": "Dosing waits for it to take effect; its duties are kept there."}

@@ -8,22 +8,33 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from translink.accounts.models import Organization, Role
-from translink.accounts.policy import get_visible_or_404, object_route, signed_in, user_of, visible
+from translink.accounts.policy import (
+    REGULATORY_VIEWERS,
+    get_visible_or_404,
+    object_route,
+    signed_in,
+    user_of,
+    visible,
+)
+from translink.alliances.models import Alliance
 from translink.lib.forms import apply_errors
 from translink.lib.icalendar import DayEvent, feed
-from translink.regulatory.models import Obligation
-from translink.tcrc import actions, charts, closing, instances, queries, staffing
+from translink.people.models import Researcher
+from translink.regulatory.models import Ind, Obligation
+from translink.tcrc import actions, charts, closing, instances, queries, records, staffing
 from translink.tcrc.forms import (
     CapacityForm,
     ClosureForm,
     QuoteForm,
     ReviewOutcomeForm,
+    StudyRecordForm,
     StudyRequestForm,
     TrialEventForm,
 )
@@ -209,12 +220,29 @@ def studies(request: HttpRequest) -> HttpResponse:
     return render(request, "tcrc/studies.html", {"rows": rows})
 
 
+def _record_form(user: Any, study: Study, data: Any = None) -> StudyRecordForm:
+    """The study's record for its keepers; each choice narrowed to what the user may see
+    and what fits the sponsor. Staff who may not see INDs are not offered the IND."""
+    form = StudyRecordForm(data, instance=Study.objects.get(pk=study.pk))
+    fields = form.fields
+    fields["principal_investigator"].queryset = visible(user, Researcher)  # type: ignore[attr-defined]
+    fields["alliance"].queryset = visible(user, Alliance).filter(partners=study.sponsor_id)  # type: ignore[attr-defined]
+    if user.role in REGULATORY_VIEWERS:
+        fields["ind"].queryset = visible(user, Ind).filter(  # type: ignore[attr-defined]
+            Q(sponsor_company=study.sponsor_id) | Q(sponsor_company=None)
+        )
+    else:
+        del fields["ind"]
+    return form
+
+
 def _study_page(
     request: HttpRequest,
     study: Study,
     form: ReviewOutcomeForm | None = None,
     status: int = 200,
     event_form: TrialEventForm | None = None,
+    record_form: StudyRecordForm | None = None,
 ) -> HttpResponse:
     user = user_of(request)
     cohorts = visible(user, Cohort).filter(study=study).order_by("sequence")
@@ -241,6 +269,8 @@ def _study_page(
         "obligations": visible(user, Obligation).filter(study=study),
         "sponsor_shown": user.role in UNIT_STAFF or user.organization_id == study.sponsor_id,
     }
+    if user.role in records.RECORD_KEEPERS:
+        context["record_form"] = record_form or _record_form(user, study)
     return render(request, "tcrc/study.html", context, status=status)
 
 
@@ -279,6 +309,27 @@ def study_review(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Recorded; the unit is being re-planned around it.")
             return redirect("plan_run", pk=run.pk)
     return _study_page(request, item, form, status=422)
+
+
+@require_POST
+@object_route(pk=Study, roles=tuple(records.RECORD_KEEPERS))
+def study_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """Title, phase, principal investigator, IND and alliance, as staff keep them."""
+    user = user_of(request)
+    item = get_visible_or_404(user, Study, pk=pk)
+    form = _record_form(user, item, request.POST)
+    if form.is_valid():
+        try:
+            run = records.change_record(user, item, dict(form.cleaned_data))
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error)
+        else:
+            if run is not None:
+                messages.success(request, "Saved; the unit is re-planned under the new IND.")
+                return redirect("plan_run", pk=run.pk)
+            messages.success(request, "Saved.")
+            return redirect("tcrc_study", pk=item.pk)
+    return _study_page(request, item, status=422, record_form=form)
 
 
 @require_POST

@@ -45,7 +45,8 @@ def test_a_trial_event_with_a_bad_date_or_kind_is_refused_field_by_field(clinic:
         url, {"event": "first_enrolled", "on": "2027-01-04"}, content_type="application/json"
     )
     assert (
-        no_ind.status_code == 422 and "Link the study to its IND first" in no_ind.content.decode()
+        no_ind.status_code == 422
+        and "Link the study to its IND first, in the study's record" in no_ind.content.decode()
     )
     assert _stored() == before
 

@@ -118,6 +118,8 @@ TCRC_WRITE_EXAMPLES: dict[str, Any] = {
     "api/tcrc/closures": lambda w: _closing(),
     "tcrc/closures/": lambda w: _closing(),
     "api/tcrc/capacities": lambda w: {"plan_seconds": 2},
+    "api/tcrc/studies/<study_id>": lambda w: {"title": "A renamed study"},
+    "tcrc/studies/<int:pk>/record/": lambda w: {"title": "A renamed study", "phase": "1"},
     "tcrc/capacities/": lambda w: {
         **{name: getattr(w.tcrc["unit"], name) for name in CAPACITIES},
         "plan_seconds": 2,
