@@ -255,7 +255,7 @@ def _study_page(
         visible(user, Stay).filter(cohort__study=study).select_related("bed", "cohort__study")
     )
     drawn = charts.study_gantt(stays, today)
-    context = {
+    context: dict[str, Any] = {
         "study": study,
         "study_gantt": drawn[0] if drawn else None,
         "study_legend": drawn[1] if drawn else [],
