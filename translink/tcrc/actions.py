@@ -23,10 +23,9 @@ from translink.tcrc.models import Bed, Cohort, PlanRun, Stay, Study, Unit
 from translink.tcrc.solver import instance as solver
 from translink.tcrc.solver.cpsat import plan_cpsat
 from translink.tcrc.solver.greedy import plan_greedy
-from translink.tcrc.solver.instance import dose_offsets, may_dose
 from translink.tcrc.solver.plan import Plan, Status
 from translink.tcrc.solver.quote import DOSING_DAYS, SPAN, Limit, Quote, quote
-from translink.tcrc.solver.usage import Usage
+from translink.tcrc.solver.usage import NO_DOSING, Usage, dosing_blockers
 from translink.tcrc.solver.validator import validate
 
 COORDINATORS = frozenset({Role.TCRC_COORDINATOR, Role.ADMINISTRATOR})
@@ -125,7 +124,8 @@ def no_worse_than(
 
 
 class StalePlan(Exception):
-    """The unit changed while the planner ran: saving would undo a booking or a stop."""
+    """The unit changed while the planner ran: saving would undo a booking or a stop, or
+    put stays on days closed meanwhile."""
 
 
 def save_plan(unit: Unit, built: instances.UnitInstance, plan: Plan) -> None:
@@ -136,8 +136,9 @@ def save_plan(unit: Unit, built: instances.UnitInstance, plan: Plan) -> None:
         Unit.objects.select_for_update().get(pk=unit.pk)
         if instances.fingerprint(unit) != built.fingerprint:
             raise StalePlan(
-                "The unit changed while the planner ran (a booking, a stop or a safety-review "
-                "outcome); nothing was saved. Re-plan to include it."
+                "The unit changed while the planner ran (a booking, a stop, a safety-review "
+                "outcome, closed days or its capacities); nothing was saved. Re-plan to "
+                "include it."
             )
         Study.objects.filter(unit=unit).update(refusal="", condition="")
         for study_id, why in built.refused.items():
@@ -288,9 +289,12 @@ def _booking_blockers(unit: Unit, study: Study, cohorts: list[Cohort]) -> list[s
         assert cohort.dose_day is not None
         spec = built.instance.cohort(str(cohort.pk))
         d = built.day(cohort.dose_day)
-        for dose in (d + offset for offset in dose_offsets(spec)):
-            if not may_dose(built.instance.unit, spec, [dose]):
-                found.append(f"no dosing cover on {built.date(dose):%Y-%m-%d}")
+        for blocker in dosing_blockers(built.instance.unit, spec, d):
+            on = f"{built.date(blocker.day):%Y-%m-%d}"
+            if blocker.resource == NO_DOSING:
+                found.append(f"no dosing cover on {on}")
+            else:
+                found.append(f"no cover on {on}, the day after a high-risk dose")
         for blocker in booked.blockers(spec, d):
             found.append(f"{blocker.resource} on {built.date(blocker.day):%Y-%m-%d}")
         booked.add(spec, built.day(cohort.dose_day))

@@ -316,17 +316,17 @@ class CapacitiesOut(Schema):
 class CapacitiesIn(Schema):
     """Any of the capacities; those left out stay as they are."""
 
-    admissions_weekday: int | None = Field(None, ge=0)
-    admissions_weekend: int | None = Field(None, ge=0)
-    scanner_slots_weekday: int | None = Field(None, ge=0)
-    nurses_weekday_day: int | None = Field(None, ge=0)
-    nurses_weekday_evening: int | None = Field(None, ge=0)
-    nurses_weekday_night: int | None = Field(None, ge=0)
-    nurses_weekend_day: int | None = Field(None, ge=0)
-    nurses_weekend_evening: int | None = Field(None, ge=0)
-    nurses_weekend_night: int | None = Field(None, ge=0)
-    nurse_overtime: int | None = Field(None, ge=0)
-    plan_seconds: int | None = Field(None, ge=1, le=600)
+    admissions_weekday: int | None = Field(None, ge=0, le=10_000, strict=True)
+    admissions_weekend: int | None = Field(None, ge=0, le=10_000, strict=True)
+    scanner_slots_weekday: int | None = Field(None, ge=0, le=10_000, strict=True)
+    nurses_weekday_day: int | None = Field(None, ge=0, le=10_000, strict=True)
+    nurses_weekday_evening: int | None = Field(None, ge=0, le=10_000, strict=True)
+    nurses_weekday_night: int | None = Field(None, ge=0, le=10_000, strict=True)
+    nurses_weekend_day: int | None = Field(None, ge=0, le=10_000, strict=True)
+    nurses_weekend_evening: int | None = Field(None, ge=0, le=10_000, strict=True)
+    nurses_weekend_night: int | None = Field(None, ge=0, le=10_000, strict=True)
+    nurse_overtime: int | None = Field(None, ge=0, le=10_000, strict=True)
+    plan_seconds: int | None = Field(None, ge=1, le=600, strict=True)
 
 
 class CapacitiesChangedOut(CapacitiesOut):

@@ -9,7 +9,7 @@ by a re-plan, queued at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -21,7 +21,7 @@ from translink.audit.actions import record
 from translink.tcrc import instances
 from translink.tcrc.actions import request_plan, require_coordinator
 from translink.tcrc.models import Cohort, PlanRun, Unit
-from translink.tcrc.solver.usage import NO_DOSING, Blocker, placement_blockers
+from translink.tcrc.solver.usage import NO_COVER_AFTER, NO_DOSING, Blocker, placement_blockers
 
 SHOWN_COHORTS = 3
 T = TypeVar("T")
@@ -38,8 +38,9 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Change:
-    """What a change is called in the audit trail and in the re-plan's reason, and the
-    field a refusal is reported on (one per resource, falling back to ``field``)."""
+    """What a change is called in the audit trail and in the re-plan's reason, and where a
+    refusal is reported: ``fields_by_resource`` names the field for a resource on a
+    working day or not (weekday or weekend capacities), falling back to ``field``."""
 
     action: str
     summary: str
@@ -47,20 +48,23 @@ class Change:
     field: str
     pointer: str  # what the field itself says when refused; the detail is above the form
     old: dict[str, Any] | None = None
-    fields_by_resource: Callable[[str], str | None] = lambda resource: None
+    fields_by_resource: Callable[[str, bool], str | None] = lambda resource, working: None
 
 
 def change_unit(
-    actor: Any, unit: Unit, today: date, apply: Callable[[Unit], T], change: Change
+    actor: Any, unit: Unit, today: date, apply: Callable[[Unit], tuple[T, Change | None]]
 ) -> tuple[T, Outcome]:
-    """Run ``apply`` on the locked unit; refuse, or audit and re-plan, as the plan says."""
+    """Run ``apply`` on the locked unit, which says what it changed (None for nothing);
+    then refuse, or audit and re-plan, as the plan says."""
     require_coordinator(actor)
     with transaction.atomic():
         locked = Unit.objects.select_for_update().get(pk=unit.pk)
         before = _broken(locked, today)
-        result = apply(locked)
+        result, change = apply(locked)
+        if change is None:
+            return result, Outcome([], None)
         after = _broken(locked, today)
-        new = [broken for broken in after.items if broken.key not in before.keys]
+        new = [broken for broken in after.items if broken.worse_than(before.shortfalls)]
         fixed = [broken for broken in new if broken.fixed]
         if fixed:  # leaving the block by an exception rolls the change back
             raise _refusal(fixed, after.built, change)
@@ -84,6 +88,14 @@ class _Broken:
     def key(self) -> tuple[str, str, int]:
         return (self.cohort, self.blocker.resource, self.blocker.day)
 
+    @property
+    def shortfall(self) -> int:
+        return self.blocker.needed - self.blocker.available
+
+    def worse_than(self, before: dict[tuple[str, str, int], int]) -> bool:
+        """Whether the change broke this rule, or made an existing breach worse."""
+        return self.shortfall > before.get(self.key, 0)
+
 
 @dataclass(frozen=True)
 class _Check:
@@ -91,8 +103,8 @@ class _Check:
     items: list[_Broken]
 
     @property
-    def keys(self) -> set[tuple[str, str, int]]:
-        return {broken.key for broken in self.items}
+    def shortfalls(self) -> dict[tuple[str, str, int], int]:
+        return {broken.key: broken.shortfall for broken in self.items}
 
 
 def _broken(unit: Unit, today: date) -> _Check:
@@ -113,7 +125,7 @@ def _broken(unit: Unit, today: date) -> _Check:
 
 
 def _refusal(
-    fixed: Iterable[_Broken], built: instances.UnitInstance, change: Change
+    fixed: list[_Broken], built: instances.UnitInstance, change: Change
 ) -> ValidationError:
     """The rules broken, cohort by cohort, for the top of the form; a pointer to it on the
     field that causes them."""
@@ -133,8 +145,9 @@ def _refusal(
         + " ".join(lines)
         + " Change those studies first, or change the unit less."
     )
-    first = next(iter(by_cohort.values()))
-    field = change.fields_by_resource(next(iter(first))) or change.field
+    first = next(iter(fixed))
+    working = first.blocker.day in built.instance.unit.dosing_days
+    field = change.fields_by_resource(first.blocker.resource, working) or change.field
     return ValidationError({field: change.pointer, NON_FIELD_ERRORS: text})
 
 
@@ -143,6 +156,8 @@ def _need(resource: str, found: list[Blocker], built: instances.UnitInstance) ->
     days = _ranges(sorted({built.date(blocker.day) for blocker in found}))
     if resource == NO_DOSING:
         return f"dosed on {days}"
+    if resource == NO_COVER_AFTER:
+        return f"dosed at high risk the day before {days}, which needs cover"
     available = min(blocker.available for blocker in found)
     if not available:
         return f"{resource} on {days}"

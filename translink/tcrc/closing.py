@@ -23,6 +23,7 @@ from translink.tcrc.changes import Change, change_unit
 from translink.tcrc.models import Closure, Cohort, PlanRun, Unit
 
 MOST_DAYS = 366  # one request closes at most a year
+MOST_AHEAD = 3 * 365  # and no further ahead than three years
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,6 @@ def close_days(
     _check_request(first, last, kind, reason, today)
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
-    def apply(locked: Unit) -> list[Closure]:
-        Closure.objects.filter(unit=locked, day__in=days).delete()
-        return Closure.objects.bulk_create(
-            [Closure(unit=locked, day=day, kind=kind, reason=reason.strip()) for day in days]
-        )
-
     span = f"{first:%Y-%m-%d}" + ("" if last == first else f" to {last:%Y-%m-%d}")
     change = Change(
         action="tcrc.days_closed",
@@ -67,7 +62,15 @@ def close_days(
         field="first",
         pointer="Fixed stays use these days (see above).",
     )
-    closures, outcome = change_unit(actor, unit, today, apply, change)
+
+    def apply(locked: Unit) -> tuple[list[Closure], Change]:
+        Closure.objects.filter(unit=locked, day__in=days).delete()
+        made = Closure.objects.bulk_create(
+            [Closure(unit=locked, day=day, kind=kind, reason=reason.strip()) for day in days]
+        )
+        return made, change
+
+    closures, outcome = change_unit(actor, unit, today, apply)
     return Closing(closures, outcome.moved, outcome.run)
 
 
@@ -78,13 +81,14 @@ def reopen_day(actor: Any, closure: Closure, *, today: date | None = None) -> No
     today = today or timezone.localdate()
     if closure.day < today:
         raise ValidationError({"day": f"{closure.day:%Y-%m-%d} has passed: it stays as it was."})
-    record(
-        "tcrc.day_reopened",
-        actor=actor,
-        obj=closure.unit,
-        old={"day": str(closure.day), "kind": closure.kind, "reason": closure.reason},
-    )
-    closure.delete()
+    with transaction.atomic():
+        record(
+            "tcrc.day_reopened",
+            actor=actor,
+            obj=closure.unit,
+            old={"day": str(closure.day), "kind": closure.kind, "reason": closure.reason},
+        )
+        closure.delete()
 
 
 def reopen_run(actor: Any, closure: Closure, *, today: date | None = None) -> list[date]:
@@ -93,7 +97,9 @@ def reopen_run(actor: Any, closure: Closure, *, today: date | None = None) -> li
     today = today or timezone.localdate()
     if closure.day < today:
         raise ValidationError({"day": f"{closure.day:%Y-%m-%d} has passed: it stays as it was."})
-    run = next(r for r in upcoming_runs(closure.unit, today) if closure in r.closures)
+    run = next((r for r in upcoming_runs(closure.unit, today) if closure in r.closures), None)
+    if run is None:  # opened meanwhile by someone else
+        raise ValidationError({"day": f"{closure.day:%Y-%m-%d} is open already."})
     with transaction.atomic():
         for member in run.closures:
             reopen_day(actor, member, today=today)
@@ -148,6 +154,8 @@ def _check_request(first: date, last: date, kind: str, reason: str, today: date)
         errors["last"] = "The last day comes before the first."
     elif (last - first).days >= MOST_DAYS:
         errors["last"] = f"Close at most {MOST_DAYS} days at once."
+    elif last > (until := today + timedelta(days=MOST_AHEAD)):
+        errors["last"] = f"Close days up to three years ahead, until {until:%Y-%m-%d}."
     if kind not in Closure.Kind.values:
         errors["kind"] = f"Choose one of: {', '.join(Closure.Kind.values)}."
     if len(reason) > Closure._meta.get_field("reason").max_length:  # type: ignore[operator]

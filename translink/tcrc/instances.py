@@ -31,7 +31,7 @@ class UnitInstance:
     refused: dict[int, str] = field(default_factory=dict)  # study id -> why it cannot dose
     # study id -> what its dosing depends on (an IND awaiting its 30 days, a partial hold)
     conditions: dict[int, str] = field(default_factory=dict)
-    fingerprint: list[tuple[int, str, int, str]] = field(default_factory=list)
+    fingerprint: list[tuple[object, ...]] = field(default_factory=list)
 
     def day(self, on: date) -> int:
         return (on - self.starts_on).days
@@ -56,6 +56,7 @@ def build(unit: Unit, today: date, *, extra: list[Cohort] | None = None) -> Unit
     """The unit's instance from ``today``: cohorts in the unit now pinned (whatever became
     of their study since), booked studies pinned, requested ones free, finished ones out
     but still holding the next cohort back by their safety-review gap."""
+    unit = Unit.objects.get(pk=unit.pk)  # its stored capacities, not the caller's copy
     cohorts = list(
         Cohort.objects.filter(study__unit=unit)
         .exclude(status=Cohort.Status.CANCELLED)
@@ -127,14 +128,24 @@ def _review_floors(built: UnitInstance, cohorts: list[Cohort], today: date) -> d
     return floors
 
 
-def fingerprint(unit: Unit) -> list[tuple[int, str, int, str]]:
-    """What a plan was built from: each cohort's study, status and place. A plan saved over
-    a unit whose fingerprint has changed since would undo a booking or a stop."""
+def fingerprint(unit: Unit) -> list[tuple[object, ...]]:
+    """What a plan was built from: each cohort's study, status and place, the unit's closed
+    days and its capacities. A plan saved over a unit whose fingerprint has changed since
+    would undo a booking or a stop, or put stays on days closed meanwhile."""
     rows = Cohort.objects.filter(study__unit=unit).order_by("pk")
-    return [
+    cohorts: list[tuple[object, ...]] = [
         (c.pk, c.status, c.sequence, f"{c.study_id}:{c.study.status}")
         for c in rows.select_related("study")
     ]
+    closed = [
+        ("closed", day, kind)
+        for day, kind in Closure.objects.filter(unit=unit)
+        .order_by("day")
+        .values_list("day", "kind")
+    ]
+    stored = Unit.objects.get(pk=unit.pk)  # not the caller's copy
+    capacities = [(field.name, getattr(stored, field.name)) for field in Unit._meta.concrete_fields]
+    return [*cohorts, *closed, ("capacities", *capacities)]
 
 
 def _admitted(cohort: Cohort) -> date:

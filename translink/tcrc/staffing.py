@@ -30,16 +30,22 @@ CAPACITIES = {
 }
 
 
-def _fields_for(resource: str) -> tuple[str, ...]:
-    """The capacities that bound ``resource``, as usage names it."""
+MOST = 10_000  # far above any unit's day, far below what the database refuses
+
+
+def _field_for(resource: str, working: bool, changed: dict[str, int]) -> str | None:
+    """The changed capacity that bounds ``resource`` on a working day or not."""
+    kind = "weekday" if working else "weekend"
     if resource == "admissions":
-        return ("admissions_weekday", "admissions_weekend")
-    if resource == "scanner":
-        return ("scanner_slots_weekday",)
-    if resource.startswith("nurses ("):
+        candidates: tuple[str, ...] = (f"admissions_{kind}",)
+    elif resource == "scanner":
+        candidates = ("scanner_slots_weekday",)
+    elif resource.startswith("nurses ("):
         shift = resource.removeprefix("nurses (").removesuffix(" shift)")
-        return (f"nurses_weekday_{shift}", f"nurses_weekend_{shift}", "nurse_overtime")
-    return ()
+        candidates = (f"nurses_{kind}_{shift}", "nurse_overtime")
+    else:
+        candidates = ()
+    return next((name for name in candidates if name in changed), None)
 
 
 def update_capacities(
@@ -48,33 +54,42 @@ def update_capacities(
     """Set the given capacities; refused by field when out of range or when a booked
     study or a cohort in the unit would no longer fit."""
     require_coordinator(actor)
-    unknown = sorted(set(values) - set(CAPACITIES))
-    if unknown:
-        raise ValidationError({unknown[0]: "Not a capacity of the unit."})
-    if values.get("plan_seconds", 1) < 1:
-        raise ValidationError({"plan_seconds": "Give the planner at least 1 second."})
-    changed = {name: value for name, value in values.items() if getattr(unit, name) != value}
-    if not changed:
-        return Outcome([], None)
+    _check(values)
 
-    def apply(locked: Unit) -> None:
+    def apply(locked: Unit) -> tuple[None, Change | None]:
+        changed = {name: value for name, value in values.items() if getattr(locked, name) != value}
+        if not changed:
+            return None, None
+        old = {name: getattr(locked, name) for name in changed}
         for name, value in changed.items():
             setattr(locked, name, value)
         locked.full_clean(exclude=[f.name for f in Unit._meta.fields if f.name not in changed])
         locked.save(update_fields=list(changed))
+        return None, Change(
+            action="tcrc.unit_changed",
+            summary="Unit changed: " + ", ".join(CAPACITIES[name].lower() for name in changed),
+            old=old,
+            new=changed,
+            field=next(iter(changed)),
+            pointer="Fixed stays need more than this (see above).",
+            fields_by_resource=lambda resource, working: _field_for(resource, working, changed),
+        )
 
-    def field_for(resource: str) -> str | None:
-        return next((name for name in _fields_for(resource) if name in changed), None)
-
-    change = Change(
-        action="tcrc.unit_changed",
-        summary="Unit changed: " + ", ".join(CAPACITIES[name].lower() for name in changed),
-        old={name: getattr(unit, name) for name in changed},
-        new=changed,
-        field=next(iter(changed)),
-        pointer="Fixed stays need more than this (see above).",
-        fields_by_resource=field_for,
-    )
-    _, outcome = change_unit(actor, unit, today or timezone.localdate(), apply, change)
+    _, outcome = change_unit(actor, unit, today or timezone.localdate(), apply)
     unit.refresh_from_db()
     return outcome
+
+
+def _check(values: dict[str, int]) -> None:
+    errors: dict[str, str] = {}
+    for name, value in values.items():
+        if name not in CAPACITIES:
+            errors[name] = "Not a capacity of the unit."
+        elif isinstance(value, bool) or not isinstance(value, int):
+            errors[name] = "Give a whole number."
+        elif not 0 <= value <= MOST:
+            errors[name] = f"Give a whole number from 0 to {MOST:,}."
+        elif name == "plan_seconds" and value < 1:
+            errors[name] = "Give the planner at least 1 second."
+    if errors:
+        raise ValidationError(errors)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from translink.tcrc.solver.instance import SHIFTS, Cohort, Instance, blocks, dose_offsets, may_dose
+from translink.tcrc.solver.instance import SHIFTS, Cohort, Instance, Unit, blocks, dose_offsets
 
 
 @dataclass(frozen=True)
@@ -97,21 +97,34 @@ class Usage:
 
 
 NO_DOSING = "dosing cover"
+NO_COVER_AFTER = "cover after a high-risk dose"  # its day is the day without cover
+
+
+def dosing_blockers(unit: Unit, cohort: Cohort, d: int) -> list[Blocker]:
+    """Each dose of the cohort, dosed on ``d``, that falls on a day without dosing cover
+    (or below its skill), and each high-risk dose followed by a day without cover, on
+    the day at fault."""
+    found = []
+    for dose in (d + offset for offset in dose_offsets(cohort)):
+        if dose not in unit.dosing_days or unit.skill_on(dose) < cohort.skill:
+            found.append(Blocker(NO_DOSING, dose, 1, 0))
+        elif cohort.high_risk and dose + 1 not in unit.dosing_days:
+            found.append(Blocker(NO_COVER_AFTER, dose + 1, 1, 0))
+    return found
 
 
 def placement_blockers(instance: Instance, days: dict[str, int]) -> list[tuple[str, Blocker]]:
-    """Each rule broken by the cohorts dosed on ``days`` (cohort key to dosing day), taken
-    in the instance's order: a dose on a day without cover, or a resource over capacity
-    with paid overtime counted. A unit's closures are checked against a plan this way."""
+    """Each rule broken by the cohorts dosed on ``days`` (cohort key to dosing day): a dose
+    without cover, or a resource over capacity with paid overtime counted. Cohorts fixed in
+    place take the unit first, so an overflow is charged to the cohorts that could move.
+    A unit's change is checked against its plan this way."""
     unit, usage = instance.unit, Usage(instance, overtime=True)
     found: list[tuple[str, Blocker]] = []
-    for cohort in instance.cohorts:
+    for cohort in sorted(instance.cohorts, key=lambda c: c.fixed_day is None):
         d = days.get(cohort.key)
         if d is None or not _within(unit.days, cohort, d):
             continue
-        for dose in (d + offset for offset in dose_offsets(cohort)):
-            if not may_dose(unit, cohort, [dose]):
-                found.append((cohort.key, Blocker(NO_DOSING, dose, 1, 0)))
+        found.extend((cohort.key, blocker) for blocker in dosing_blockers(unit, cohort, d))
         found.extend((cohort.key, blocker) for blocker in usage.blockers(cohort, d))
         usage.add(cohort, d)
     return found

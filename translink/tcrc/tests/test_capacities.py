@@ -13,8 +13,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from translink.audit.models import AuditEvent
-from translink.tcrc import actions, staffing
+from translink.tcrc import actions, instances, staffing
 from translink.tcrc.models import Cohort, PlanRun, Stay, Unit
+from translink.tcrc.solver.greedy import plan_greedy
 from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
 
 NIGHTS_FOR_ONE_COHORT = {"nurses_weekday_night": 2, "nurses_weekend_night": 2, "nurse_overtime": 0}
@@ -161,3 +162,53 @@ def test_the_api_reads_and_changes_capacities_and_refuses_bad_values_by_field(
         answer = client.patch("/api/tcrc/capacities", body, content_type="application/json")
         assert answer.status_code == 422 and field in answer.json()["error"]["fields"], body
     assert _stored(clinic) == before
+
+
+def _next(clinic: Clinic, weekday: int, after: int = 7) -> Any:
+    day = clinic.today + timedelta(days=after)
+    while day.weekday() != weekday:
+        day += timedelta(days=1)
+    return day
+
+
+def test_an_overflow_is_charged_to_the_requested_study_not_the_booked_one_beside_it(
+    clinic: Clinic, replan: Any
+) -> None:
+    add_study(clinic, "REQ-1", clinic.company_b, participants=2)  # asked for first
+    booked = add_study(clinic, "BOOK-1", clinic.company_a, participants=2)
+    Cohort.objects.update(dose_day=_next(clinic, 2))  # both admitted on the same Tuesday
+    actions.book_study(clinic.coordinator, booked)
+    outcome = staffing.update_capacities(clinic.coordinator, clinic.unit, {"admissions_weekday": 2})
+    assert [str(c) for c in outcome.moved] == ["REQ-1 SAD cohort 1"]
+    assert outcome.run is not None
+
+
+def test_a_shortage_on_a_weekend_night_is_refused_on_the_weekend_field(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, participants=2, nights=3)
+    Cohort.objects.update(dose_day=_next(clinic, 4))  # admitted Thursday, out on Sunday
+    actions.book_study(clinic.coordinator, study)
+    before = _stored(clinic)
+    with pytest.raises(ValidationError) as refused:
+        staffing.update_capacities(
+            clinic.coordinator,
+            clinic.unit,
+            {"nurses_weekday_night": 2, "nurses_weekend_night": 1, "nurse_overtime": 0},
+        )
+    errors = refused.value.message_dict
+    assert errors["nurses_weekend_night"] == ["Fixed stays need more than this (see above)."]
+    assert "nurses_weekday_night" not in errors
+    saturday = _next(clinic, 4) + timedelta(days=1)
+    assert f"nurses (night shift) on {saturday:%Y-%m-%d} to " in errors["__all__"][0]
+    assert _stored(clinic) == before
+
+
+def test_a_plan_built_before_the_unit_changed_is_not_saved_over_the_change(
+    clinic: Clinic,
+) -> None:
+    add_study(clinic, "ALPHA-1", clinic.company_a, participants=2)
+    built = instances.build(clinic.unit, clinic.today)
+    plan = plan_greedy(built.instance)
+    staffing.update_capacities(clinic.coordinator, clinic.unit, {"nurses_weekday_day": 30})
+    with pytest.raises(actions.StalePlan, match="closed days or its capacities"):
+        actions.save_plan(clinic.unit, built, plan)
+    assert not Stay.objects.exists()

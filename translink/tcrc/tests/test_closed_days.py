@@ -239,3 +239,39 @@ def test_a_sponsors_quote_keeps_clear_of_closed_days(clinic: Clinic) -> None:
     ).json()  # fmt: skip
     assert quoted["fits"] and date.fromisoformat(quoted["start"]) >= first + timedelta(days=14)
     assert Study.objects.count() == 0
+
+
+def test_closing_the_day_after_a_booked_high_risk_dose_names_the_day_without_cover(
+    clinic: Clinic,
+) -> None:
+    study = add_study(clinic, "RISK-1", clinic.company_a)
+    tuesday = _weekday_after(clinic.today, 7)
+    while tuesday.weekday() != 1:
+        tuesday += timedelta(days=1)
+    Cohort.objects.update(high_risk=True, dose_day=tuesday)
+    actions.book_study(clinic.coordinator, study)
+    wednesday = tuesday + timedelta(days=1)
+    with pytest.raises(ValidationError) as refused:
+        closing.close_days(clinic.coordinator, clinic.unit, wednesday, None, "holiday")
+    assert (
+        f"RISK-1 SAD cohort 1: dosed at high risk the day before {wednesday:%Y-%m-%d}, "
+        "which needs cover." in refused.value.message_dict["__all__"][0]
+    )
+    assert not Closure.objects.exists()
+
+
+def test_a_cohort_in_the_unit_now_keeps_its_beds_though_its_study_is_not_booked(
+    clinic: Clinic,
+) -> None:
+    add_study(clinic, "NOW-1", clinic.company_a, nights=3)
+    Cohort.objects.update(dose_day=clinic.today)  # admitted yesterday, in the unit today
+    tomorrow = clinic.today + timedelta(days=1)
+    with pytest.raises(ValidationError, match=f"NOW-1 SAD cohort 1: beds on {tomorrow:%Y-%m-%d}"):
+        closing.close_days(clinic.coordinator, clinic.unit, tomorrow, None, "closed")
+    assert not Closure.objects.exists()
+
+
+def test_days_are_closed_at_most_three_years_ahead(clinic: Clinic) -> None:
+    far = clinic.today + timedelta(days=3 * 365 + 1)
+    with pytest.raises(ValidationError, match="up to three years ahead"):
+        closing.close_days(clinic.coordinator, clinic.unit, far, None, "closed")
