@@ -158,6 +158,8 @@ def test_the_api_reads_and_changes_capacities_and_refuses_bad_values_by_field(
         ({"nurses_weekday_day": -1}, "nurses_weekday_day"),
         ({"plan_seconds": 0}, "plan_seconds"),
         ({"admissions_weekday": "many"}, "admissions_weekday"),
+        ({"admissions_weekday": True}, "admissions_weekday"),
+        ({"nurses_weekend_day": 2_147_483_648}, "nurses_weekend_day"),
     ]:
         answer = client.patch("/api/tcrc/capacities", body, content_type="application/json")
         assert answer.status_code == 422 and field in answer.json()["error"]["fields"], body
