@@ -100,10 +100,9 @@ def closures(request: HttpRequest) -> HttpResponse:
             closed = len(done.closures)
             said = f"{closed} day{'s' if closed != 1 else ''} closed."
             if done.run is not None:
-                names = ", ".join(str(c) for c in done.moved[:3])
-                more = f" and {len(done.moved) - 3} more" if len(done.moved) > 3 else ""
+                names = _named(done.moved)
                 messages.success(
-                    request, f"{said} The plan had {names}{more} on them: the unit is re-planned."
+                    request, f"{said} The plan had {names} on them: the unit is re-planned."
                 )
                 return redirect("plan_run", pk=done.run.pk)
             messages.success(request, f"{said} No planned stay used them.")
@@ -116,6 +115,12 @@ def closures(request: HttpRequest) -> HttpResponse:
         "coordinator": user.role in COORDINATORS,
     }
     return render(request, "tcrc/closures.html", context, status=422 if form.errors else 200)
+
+
+def _named(cohorts: list[Cohort]) -> str:
+    """The first three cohorts by name, and how many more."""
+    more = f" and {len(cohorts) - 3} more" if len(cohorts) > 3 else ""
+    return ", ".join(str(c) for c in cohorts[:3]) + more
 
 
 @signed_in(*COORDINATORS)
@@ -133,11 +138,8 @@ def capacities(request: HttpRequest) -> HttpResponse:
             apply_errors(form, error)
         else:
             if outcome.run is not None:
-                names = ", ".join(str(c) for c in outcome.moved[:3])
-                more = f" and {len(outcome.moved) - 3} more" if len(outcome.moved) > 3 else ""
-                messages.success(
-                    request, f"Saved. {names}{more} no longer fit: the unit is re-planned."
-                )
+                names = _named(outcome.moved)
+                messages.success(request, f"Saved. {names} no longer fit: the unit is re-planned.")
                 return redirect("plan_run", pk=outcome.run.pk)
             messages.success(request, "Saved. Every planned stay still fits.")
             return redirect("tcrc_capacities")

@@ -46,10 +46,10 @@ def _nights(cohort: Cohort) -> set[Any]:
 
 
 def test_fewer_night_nurses_than_a_booked_cohort_needs_is_refused_on_that_field(
-    clinic: Clinic, replan: Any
+    clinic: Clinic,
 ) -> None:
     study = add_study(clinic, "ALPHA-1", clinic.company_a, participants=2)
-    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    Cohort.objects.update(dose_day=_next(clinic, 2))  # admitted Tuesday: weekday nights
     actions.book_study(clinic.coordinator, study)
     cohort = Cohort.objects.get(study=study)
     before = _stored(clinic)
