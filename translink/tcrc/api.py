@@ -26,7 +26,7 @@ from translink.alliances.models import Alliance
 from translink.lib.pagination import PageNumbers
 from translink.people.models import Researcher
 from translink.regulatory.models import Ind
-from translink.tcrc import actions, closing, queries, records, staffing
+from translink.tcrc import actions, closing, cohort_changes, queries, records, staffing
 from translink.tcrc.forms import QuoteForm
 from translink.tcrc.instances import UnitInstance
 from translink.tcrc.models import Closure, Cohort, PlanRun, Study, Unit
@@ -442,6 +442,40 @@ def change_record(request: HttpRequest, study_id: int, payload: StudyRecordIn) -
             {names.get(field, field): said for field, said in refused.message_dict.items()}
         ) from None
     return get_visible_or_404(user, Study, pk=study_id)
+
+
+class CohortChangeIn(Schema):
+    """Any of a requested cohort's fields; those left out stay as they are."""
+
+    participants: int | None = Field(None, ge=1, le=18, strict=True)
+    sentinels: int | None = Field(None, ge=0, le=18, strict=True)
+    sentinel_gap_days: int | None = Field(None, ge=0, le=14, strict=True)
+    standby: int | None = Field(None, ge=0, le=18, strict=True)
+    nights: int | None = Field(None, ge=1, le=60, strict=True)
+    scan_days: list[int] | None = None
+    telemetry: bool | None = None
+    high_risk: bool | None = None
+    review_gap_days: int | None = Field(None, ge=0, le=365, strict=True)
+    earliest: date | None = None
+    target: date | None = Field(None, description="null clears the target")
+    priority: int | None = Field(None, ge=1, le=10, strict=True)
+
+
+@router.patch("/cohorts/{cohort_id}", response={202: PlanRunOut, 200: CohortOut})
+@object_route(cohort_id=Cohort, roles=tuple(COORDINATORS))
+def change_cohort(request: HttpRequest, cohort_id: int, payload: CohortChangeIn) -> Any:
+    """Refine a requested study's cohort; the unit is re-planned (202 with the run), or
+    nothing changed (200 with the cohort)."""
+    user = user_of(request)
+    cohort = get_visible_or_404(user, Cohort, pk=cohort_id)
+    values = payload.dict(exclude_unset=True)
+    nulls = sorted(name for name, value in values.items() if value is None and name != "target")
+    if nulls:
+        raise ValidationError(dict.fromkeys(nulls, "Send a value, or leave the field out."))
+    run = cohort_changes.change_cohort(user, cohort, values)
+    if run is None:
+        return Status(200, cohort)
+    return Status(202, run)
 
 
 @router.post("/studies/{study_id}/book", response=StudyOut)

@@ -10,10 +10,27 @@ from django.utils import timezone
 
 from translink.accounts.models import Organization
 from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
+from translink.tcrc.cohort_changes import EDITABLE
 from translink.tcrc.models import Closure, Cohort, Study, Unit
 from translink.tcrc.staffing import CAPACITIES
 
 DATE = forms.DateInput(attrs={"type": "date"})  # the browser's date picker
+
+
+def scan_days_of(text: str) -> list[int]:
+    """Study days with a scan, typed as "1, 3": whole days from 0 to 60 after dosing."""
+    text = text.strip()
+    if not text:
+        return []
+    try:
+        days = sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()})
+    except ValueError:
+        raise forms.ValidationError(
+            "Give whole study days separated by commas, such as 1, 3."
+        ) from None
+    if any(d < 0 or d > 60 for d in days):
+        raise forms.ValidationError("Scan days must be between 0 and 60 days after dosing.")
+    return days
 
 
 class QuoteForm(forms.Form):
@@ -55,18 +72,7 @@ class QuoteForm(forms.Form):
     earliest = forms.DateField(widget=DATE, help_text="The first day the sponsor could start.")
 
     def clean_scan_days(self) -> list[int]:
-        text = self.cleaned_data["scan_days"].strip()
-        if not text:
-            return []
-        try:
-            days = sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()})
-        except ValueError:
-            raise forms.ValidationError(
-                "Give whole study days separated by commas, such as 1, 3."
-            ) from None
-        if any(d < 0 or d > 60 for d in days):
-            raise forms.ValidationError("Scan days must be between 0 and 60 days after dosing.")
-        return days
+        return scan_days_of(self.cleaned_data["scan_days"])
 
     def clean_earliest(self) -> date:
         earliest: date = self.cleaned_data["earliest"]
@@ -180,3 +186,35 @@ class StudyRecordForm(forms.ModelForm):
         fields = ["title", "phase", "principal_investigator", "ind", "alliance"]
         labels = {"ind": "IND", "principal_investigator": "Principal investigator"}
         help_texts = {"ind": "Dosing waits for it to take effect; its duties are kept there."}
+
+
+class CohortForm(forms.Form):
+    """A requested cohort as a coordinator refines it: the model's own fields and limits,
+    scan days typed as "1, 3". A plain form: the action checks the cohort as a whole (its
+    load follows its nights), so the model is not validated half-changed here."""
+
+    def __init__(self, data: Any = None, *, cohort: Cohort) -> None:
+        initial = {name: getattr(cohort, name) for name in EDITABLE}
+        initial["scan_days"] = ", ".join(map(str, cohort.scan_days))
+        super().__init__(data, initial=initial)
+        own = [name for name in EDITABLE if name != "scan_days"]
+        self.fields.update(
+            forms.fields_for_model(
+                Cohort,
+                fields=own,
+                widgets={"earliest": DATE, "target": DATE},
+                help_texts={
+                    "target": "The day the sponsor wants it dosed; later days count as late.",
+                    "priority": "1 to 10: when the unit is full, lower priorities wait first.",
+                },
+            )
+        )
+        self.fields["scan_days"] = forms.CharField(
+            required=False,
+            max_length=40,
+            help_text="Study days with a PET scan, relative to dosing (e.g. 1, 3).",
+        )
+        self.order_fields(EDITABLE)
+
+    def clean_scan_days(self) -> list[int]:
+        return scan_days_of(self.cleaned_data["scan_days"])

@@ -17,6 +17,7 @@ urlpatterns = [
     path("tcrc/studies/<int:pk>/", views.study, name="tcrc_study"),
     path("tcrc/studies/<int:pk>/book/", views.study_book, name="tcrc_study_book"),
     path("tcrc/studies/<int:pk>/record/", views.study_record, name="tcrc_study_record"),
+    path("tcrc/cohorts/<int:pk>/", views.cohort, name="tcrc_cohort"),
     path("tcrc/studies/<int:pk>/review/", views.study_review, name="tcrc_study_review"),
     path("tcrc/studies/<int:pk>/trial-events/", views.study_trial_event, name="tcrc_study_event"),
     path("tcrc/studies/<int:pk>/calendar.ics", views.study_calendar, name="tcrc_study_calendar"),

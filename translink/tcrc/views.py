@@ -28,10 +28,20 @@ from translink.lib.forms import apply_errors
 from translink.lib.icalendar import DayEvent, feed
 from translink.people.models import Researcher
 from translink.regulatory.models import Ind, Obligation
-from translink.tcrc import actions, charts, closing, instances, queries, records, staffing
+from translink.tcrc import (
+    actions,
+    charts,
+    closing,
+    cohort_changes,
+    instances,
+    queries,
+    records,
+    staffing,
+)
 from translink.tcrc.forms import (
     CapacityForm,
     ClosureForm,
+    CohortForm,
     QuoteForm,
     ReviewOutcomeForm,
     StudyRecordForm,
@@ -311,6 +321,28 @@ def study_review(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Recorded; the unit is being re-planned around it.")
             return redirect("plan_run", pk=run.pk)
     return _study_page(request, item, form, status=422)
+
+
+@object_route(pk=Cohort, roles=tuple(COORDINATORS))
+def cohort(request: HttpRequest, pk: int) -> HttpResponse:
+    """A requested cohort refined by a coordinator; saving re-plans the unit."""
+    user = user_of(request)
+    item = get_visible_or_404(user, Cohort, pk=pk)
+    form = CohortForm(request.POST or None, cohort=item)
+    fixed = cohort_changes.why_fixed(item, timezone.localdate())
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = cohort_changes.change_cohort(user, item, dict(form.cleaned_data))
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error)
+        else:
+            if run is None:
+                messages.success(request, "Nothing changed.")
+                return redirect("tcrc_study", pk=item.study_id)
+            messages.success(request, "Saved; the unit is re-planned around it.")
+            return redirect("plan_run", pk=run.pk)
+    context = {"cohort": item, "form": form, "fixed": fixed}
+    return render(request, "tcrc/cohort.html", context, status=422 if form.errors else 200)
 
 
 @require_POST

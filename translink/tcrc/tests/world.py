@@ -79,6 +79,7 @@ def declare_tcrc_walls(w: World) -> None:
             w.hidden.setdefault(persona, {}).setdefault(model, []).extend(objects)
     w.samples.setdefault("administrator", {})[Study] = t["a"]
     w.samples["administrator"][Closure] = t["closure"]
+    w.samples["administrator"][Cohort] = t["a"].cohorts.first()
 
 
 def _review_outcome(w: World) -> dict[str, Any]:
@@ -119,6 +120,17 @@ TCRC_WRITE_EXAMPLES: dict[str, Any] = {
     "tcrc/closures/": lambda w: _closing(),
     "api/tcrc/capacities": lambda w: {"plan_seconds": 2},
     "api/tcrc/studies/<study_id>": lambda w: {"title": "A renamed study"},
+    "api/tcrc/cohorts/<cohort_id>": lambda w: {"priority": 7},
+    "tcrc/cohorts/<int:pk>/": lambda w: {
+        "participants": 2,
+        "sentinels": 0,
+        "sentinel_gap_days": 1,
+        "standby": 0,
+        "nights": 2,
+        "review_gap_days": 7,
+        "earliest": str(timezone.localdate() + timedelta(days=3)),
+        "priority": 7,
+    },
     "tcrc/studies/<int:pk>/record/": lambda w: {"title": "A renamed study", "phase": "1"},
     "tcrc/capacities/": lambda w: {
         **{name: getattr(w.tcrc["unit"], name) for name in CAPACITIES},

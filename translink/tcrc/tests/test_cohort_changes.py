@@ -1,0 +1,178 @@
+"""A coordinator refines a requested study's cohort (size, stay, scans, earliest and target
+days, priority) and the unit is re-planned around it; booked studies and cohorts in the
+unit keep their days; a refusal names the field and saves nothing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+
+from translink.audit.models import AuditEvent
+from translink.tcrc import actions, cohort_changes
+from translink.tcrc.cohort_changes import resized_load
+from translink.tcrc.models import Cohort, PlanRun
+from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.login(username=user.email, password=PASSWORD)
+    return client
+
+
+def _stored() -> tuple[Any, ...]:
+    fields = ("participants", "nights", "load", "scan_days", "target", "priority", "dose_day")
+    return (
+        list(Cohort.objects.order_by("pk").values_list(*fields)),
+        PlanRun.objects.count(),
+        AuditEvent.objects.filter(action="tcrc.cohort_changed").count(),
+    )
+
+
+def test_a_target_and_a_higher_priority_win_the_beds_a_rival_held(
+    clinic: Clinic, replan: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # Both want the unit's four beds for the same nights; Alpha's target won them. Moving
+    # both costs the plan less than Beta's lateness once Beta has a target and priority 10.
+    first = add_study(clinic, "ALPHA-1", clinic.company_a, participants=4, nights=4)
+    second = add_study(clinic, "BETA-1", clinic.company_b, participants=4, nights=4)
+    Cohort.objects.filter(study=first).update(target=clinic.today + timedelta(days=3), priority=1)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    a, b = Cohort.objects.get(study=first), Cohort.objects.get(study=second)
+    assert a.dose_day is not None and b.dose_day is not None and a.dose_day < b.dose_day
+    with django_capture_on_commit_callbacks(execute=True):
+        run = cohort_changes.change_cohort(
+            clinic.coordinator, b, {"target": b.earliest, "priority": 10}
+        )
+    assert run is not None and run.reason == "BETA-1 SAD 1 changed"
+    run.refresh_from_db()
+    assert run.state == PlanRun.State.DONE
+    a, b = Cohort.objects.get(study=first), Cohort.objects.get(study=second)
+    assert b.dose_day is not None and a.dose_day is not None and b.dose_day < a.dose_day
+    event = AuditEvent.objects.get(action="tcrc.cohort_changed")
+    assert event.old == {"target": None, "priority": 5}
+    assert event.new == {"target": str(b.earliest), "priority": 10}
+
+
+def test_a_longer_stay_keeps_its_days_loads_and_repeats_the_last(clinic: Clinic) -> None:
+    load = [[2, 1, 1], [4, 2, 1], [1, 0, 0]]  # two nights, then discharge
+    assert resized_load(load, 4) == [[2, 1, 1], [4, 2, 1], [4, 2, 1], [4, 2, 1], [1, 0, 0]]
+    assert resized_load(load, 1) == [[2, 1, 1], [1, 0, 0]]
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    cohort = Cohort.objects.get(study=study)
+    cohort_changes.change_cohort(clinic.coordinator, cohort, {"nights": 5, "scan_days": [1, 3]})
+    cohort.refresh_from_db()
+    assert cohort.nights == 5 and len(cohort.load) == 6 and cohort.scan_days == [1, 3]
+
+
+def test_booked_and_running_cohorts_keep_their_days(clinic: Clinic, replan: Any) -> None:
+    booked = add_study(clinic, "ALPHA-1", clinic.company_a)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    actions.book_study(clinic.coordinator, booked)
+    running = add_study(clinic, "NOW-1", clinic.company_b, nights=3)
+    Cohort.objects.filter(study=running).update(dose_day=clinic.today)
+    before = _stored()
+    with pytest.raises(ValidationError, match="The study is booked: its days are fixed"):
+        cohort_changes.change_cohort(
+            clinic.coordinator, Cohort.objects.get(study=booked), {"priority": 9}
+        )
+    with pytest.raises(ValidationError, match="The cohort is in the unit"):
+        cohort_changes.change_cohort(
+            clinic.coordinator, Cohort.objects.get(study=running), {"nights": 6}
+        )
+    page = _client(clinic.coordinator).get(f"/tcrc/cohorts/{Cohort.objects.get(study=booked).pk}/")
+    assert "Record a safety-review outcome" in page.content.decode()
+    assert 'name="priority"' not in page.content.decode()
+    assert _stored() == before
+
+
+@pytest.mark.parametrize(
+    ("values", "field", "words"),
+    [
+        ({"sentinels": 3}, "sentinels", "at most the cohort's size"),
+        ({"earliest": -1}, "earliest", "cannot move into the past"),
+        ({"target": -9}, "target", "on or after the earliest day"),
+        ({"scan_days": [61]}, "scan_days", "from 0 to 60"),
+        ({"priority": 11}, "priority", "less than or equal to 10"),
+        ({"colour": "red"}, "colour", "Not something a cohort's request sets"),
+    ],
+)
+def test_a_change_that_makes_no_sense_names_the_field_and_saves_nothing(
+    clinic: Clinic, values: dict[str, Any], field: str, words: str
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, start=10)  # two participants
+    cohort = Cohort.objects.get(study=study)
+    values = {
+        name: clinic.today + timedelta(days=value) if name in ("earliest", "target") else value
+        for name, value in values.items()
+    }
+    before = _stored()
+    with pytest.raises(ValidationError) as refused:
+        cohort_changes.change_cohort(clinic.coordinator, cohort, values)
+    assert words in refused.value.message_dict[field][0]
+    assert _stored() == before
+
+
+def test_the_page_refines_a_cohort_and_shows_refusals_on_their_fields(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    cohort = Cohort.objects.get(study=study)
+    client = _client(clinic.coordinator)
+    study_page = client.get(f"/tcrc/studies/{study.pk}/").content.decode()
+    assert f'href="/tcrc/cohorts/{cohort.pk}/"' in study_page
+    form = {
+        "participants": 2, "sentinels": 0, "sentinel_gap_days": 1, "standby": 0, "nights": 2,
+        "scan_days": "", "review_gap_days": 2, "earliest": str(cohort.earliest),
+        "target": "", "priority": 5,
+    }  # fmt: skip
+    before = _stored()
+    refused = client.post(f"/tcrc/cohorts/{cohort.pk}/", {**form, "scan_days": "day one"})
+    assert refused.status_code == 422 and "Give whole study days" in refused.content.decode()
+    assert _stored() == before
+    saved = client.post(f"/tcrc/cohorts/{cohort.pk}/", {**form, "participants": 3})
+    run = PlanRun.objects.get()
+    assert saved.status_code == 302 and saved["Location"] == f"/tcrc/runs/{run.pk}/"
+    assert Cohort.objects.get(pk=cohort.pk).participants == 3
+
+
+def test_the_api_refines_a_cohort_and_refuses_bad_bodies_by_field(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    cohort = Cohort.objects.get(study=study)
+    client = _client(clinic.coordinator)
+    url = f"/api/tcrc/cohorts/{cohort.pk}"
+    before = _stored()
+    for body, field in [
+        ({"participants": 0}, "participants"),
+        ({"participants": True}, "participants"),
+        ({"nights": None}, "nights"),
+        ({"target": "soon"}, "target"),
+        ({"scan_days": ["one"]}, "scan_days"),
+        ({"sentinels": 5}, "sentinels"),
+    ]:
+        answer = client.patch(url, body, content_type="application/json")
+        fields = answer.json()["error"]["fields"]
+        assert answer.status_code == 422 and any(f.startswith(field) for f in fields), body
+    assert _stored() == before
+    changed = client.patch(url, {"priority": 8}, content_type="application/json")
+    assert changed.status_code == 202 and changed.json()["reason"] == "ALPHA-1 SAD 1 changed"
+    same = client.patch(url, {"priority": 8}, content_type="application/json")
+    assert same.status_code == 200 and same.json()["id"] == cohort.pk
+
+
+def test_only_coordinators_refine_cohorts(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    cohort = Cohort.objects.get(study=study)
+    with pytest.raises(PermissionDenied):
+        cohort_changes.change_cohort(clinic.member_a, cohort, {"priority": 10})
+    before = _stored()
+    company = _client(clinic.member_a)
+    assert company.get(f"/tcrc/cohorts/{cohort.pk}/").status_code == 404
+    assert company.post(f"/tcrc/cohorts/{cohort.pk}/", {"priority": 10}).status_code == 404
+    answer = company.patch(
+        f"/api/tcrc/cohorts/{cohort.pk}", {"priority": 10}, content_type="application/json"
+    )
+    assert answer.status_code == 404
+    assert _stored() == before
