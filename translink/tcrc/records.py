@@ -33,7 +33,6 @@ def change_record(actor: Any, study: Study, values: dict[str, Any]) -> PlanRun |
     unknown = sorted(set(values) - set(FIELDS))
     if unknown:
         raise ValidationError({unknown[0]: "Not part of the study's record."})
-    _check(study, values)
     with transaction.atomic():
         locked = Study.objects.select_for_update().select_related("sponsor").get(pk=study.pk)
         changed = [
@@ -41,6 +40,7 @@ def change_record(actor: Any, study: Study, values: dict[str, Any]) -> PlanRun |
         ]
         if not changed:
             return None
+        _check(locked, {name: values[name] for name in changed})  # what stays is not judged
         old = snapshot(locked, changed)
         for name in changed:
             setattr(locked, name, values[name])

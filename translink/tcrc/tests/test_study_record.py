@@ -197,3 +197,17 @@ def test_companies_and_researchers_do_not_keep_the_record(clinic: Clinic) -> Non
         )
         assert answer.status_code == 404
     assert _stored() == before
+
+
+def test_saving_other_fields_keeps_a_link_that_no_longer_fits_the_sponsor(clinic: Clinic) -> None:
+    alliance = Alliance.objects.create(title="Older link", problem_statement="x", focus_area="y")
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, alliance=alliance)
+    client = _client(clinic.coordinator)
+    page = client.get(f"/tcrc/studies/{study.pk}/").content.decode()
+    assert f'<option value="{alliance.pk}" selected>Older link</option>' in page
+    client.post(
+        f"/tcrc/studies/{study.pk}/record/",
+        {"title": "Renamed", "phase": "1", "alliance": alliance.pk},
+    )
+    study.refresh_from_db()
+    assert study.title == "Renamed" and study.alliance == alliance
