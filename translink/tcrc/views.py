@@ -239,13 +239,8 @@ def _record_form(user: Any, study: Study, data: Any = None) -> StudyRecordForm:
     fields = form.fields
     # The current link is always a choice, so saving other fields never drops it.
     fields["principal_investigator"].queryset = visible(user, Researcher)  # type: ignore[attr-defined]
-    fields["alliance"].queryset = (
-        visible(user, Alliance)
-        .filter(  # type: ignore[attr-defined]
-            Q(partners=study.sponsor_id) | Q(pk=study.alliance_id)
-        )
-        .distinct()
-    )
+    fitting = Q(partners=study.sponsor_id) | Q(pk=study.alliance_id)
+    fields["alliance"].queryset = visible(user, Alliance).filter(fitting).distinct()  # type: ignore[attr-defined]
     if user.role in REGULATORY_VIEWERS:
         fields["ind"].queryset = visible(user, Ind).filter(  # type: ignore[attr-defined]
             Q(sponsor_company=study.sponsor_id) | Q(sponsor_company=None) | Q(pk=study.ind_id)
