@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import StrictInt
 
 from translink.accounts.models import Organization, Role
 from translink.accounts.policy import (
@@ -452,7 +453,7 @@ class CohortChangeIn(Schema):
     sentinel_gap_days: int | None = Field(None, ge=0, le=14, strict=True)
     standby: int | None = Field(None, ge=0, le=18, strict=True)
     nights: int | None = Field(None, ge=1, le=60, strict=True)
-    scan_days: list[int] | None = None
+    scan_days: list[StrictInt] | None = None
     telemetry: bool | None = None
     high_risk: bool | None = None
     review_gap_days: int | None = Field(None, ge=0, le=365, strict=True)

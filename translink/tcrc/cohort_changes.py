@@ -7,7 +7,7 @@ they change through a safety-review outcome.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -33,6 +33,12 @@ EDITABLE = (
     "target",
     "priority",
 )
+# What moves the cohort's days (and, through its stay and review gap, the next cohorts'):
+# a change to any of these un-plans them until the re-plan places them again, so no one
+# books the old days meanwhile. Target and priority leave the old days valid.
+SCHEDULING = frozenset(EDITABLE) - {"target", "priority"}
+# Upper limits the model leaves open; each keeps dates within reach of the calendar.
+MOST = {"sentinels": 18, "sentinel_gap_days": 14, "standby": 18, "review_gap_days": 365}
 WHY_FIXED = {
     Study.Status.BOOKED: "The study is booked: its days are fixed. Record a safety-review "
     "outcome to change its cohorts.",
@@ -77,6 +83,7 @@ def change_cohort(
         for name in changed:
             setattr(locked, name, values[name])
         _check(locked, old, today)
+        locked.scan_days = sorted(set(locked.scan_days))
         if "nights" in changed:
             locked.load = resized_load(locked.load, locked.nights)
             changed.append("load")
@@ -85,6 +92,8 @@ def change_cohort(
         record(
             "tcrc.cohort_changed", actor=actor, obj=locked, old=old, new=snapshot(locked, changed)
         )
+        if SCHEDULING & set(changed):
+            _unplan(locked, today)
         label = f"{locked.study.protocol_number} {locked.label}"
         return request_plan(actor, locked.study.unit, reason=f"{label} changed", today=today)
 
@@ -98,8 +107,30 @@ def resized_load(load: list[list[int]], nights: int) -> list[list[int]]:
     return [*stay, *[stay[-1]] * (nights - len(stay)), discharge]
 
 
+def _unplan(cohort: Cohort, today: date) -> None:
+    """Clear the planned days and beds of this cohort and the study's later ones (those not
+    yet in the unit): their old days may no longer hold."""
+    later = Cohort.objects.filter(
+        study_id=cohort.study_id, sequence__gte=cohort.sequence, status=Cohort.Status.PLANNED
+    ).exclude(dose_day=None)
+    for each in later.select_related("study"):
+        if why_fixed(each, today):
+            continue
+        each.stays.all().delete()
+        each.dose_day = None
+        each.save(update_fields=["dose_day"])
+
+
 def _check(cohort: Cohort, old: dict[str, Any], today: date) -> None:
     errors: dict[str, str] = {}
+    for name, most in MOST.items():
+        if getattr(cohort, name) > most:
+            errors[name] = f"At most {most}."
+    horizon = cohort.study.unit.horizon_days
+    if "earliest" in old and cohort.earliest > (last := today + timedelta(days=horizon - 14)):
+        errors["earliest"] = f"The unit plans {horizon} days ahead: start by {last:%Y-%m-%d}."
+    if cohort.target is not None and cohort.target > (last := today + timedelta(days=horizon)):
+        errors["target"] = f"The unit plans {horizon} days ahead: aim by {last:%Y-%m-%d}."
     if cohort.sentinels > cohort.participants:
         errors["sentinels"] = "Sentinels are among the participants: at most the cohort's size."
     if "earliest" in old and cohort.earliest < today:

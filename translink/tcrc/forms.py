@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from translink.accounts.models import Organization
+from translink.lib.forms import remember_shown
 from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
 from translink.tcrc.cohort_changes import EDITABLE
 from translink.tcrc.models import Closure, Cohort, Study, Unit
@@ -167,6 +168,10 @@ class ClosureForm(forms.Form):
 class CapacityForm(forms.ModelForm):
     """The unit's standing capacities, as its coordinators set them."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        remember_shown(self)
+
     class Meta:
         model = Unit
         fields = list(CAPACITIES)
@@ -180,6 +185,10 @@ class CapacityForm(forms.ModelForm):
 class StudyRecordForm(forms.ModelForm):
     """The study's record as staff keep it; the view narrows each choice to what the user
     may see and what fits the sponsor."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        remember_shown(self)
 
     class Meta:
         model = Study
@@ -215,6 +224,7 @@ class CohortForm(forms.Form):
             help_text="Study days with a PET scan, relative to dosing (e.g. 1, 3).",
         )
         self.order_fields(EDITABLE)
+        remember_shown(self)
 
     def clean_scan_days(self) -> list[int]:
         return scan_days_of(self.cleaned_data["scan_days"])

@@ -134,7 +134,7 @@ def fingerprint(unit: Unit) -> list[tuple[object, ...]]:
     would undo a booking or a stop, or put stays on days closed meanwhile."""
     rows = Cohort.objects.filter(study__unit=unit).order_by("pk")
     cohorts: list[tuple[object, ...]] = [
-        (c.pk, c.status, c.sequence, f"{c.study_id}:{c.study.status}")
+        (c.pk, c.status, c.sequence, f"{c.study_id}:{c.study.status}", *_described(c))
         for c in rows.select_related("study")
     ]
     closed = [
@@ -146,6 +146,16 @@ def fingerprint(unit: Unit) -> list[tuple[object, ...]]:
     stored = Unit.objects.get(pk=unit.pk)  # not the caller's copy
     capacities = [(field.name, getattr(stored, field.name)) for field in Unit._meta.concrete_fields]
     return [*cohorts, *closed, ("capacities", *capacities)]
+
+
+def _described(cohort: Cohort) -> tuple[object, ...]:
+    """What the planner reads of a cohort besides its place (a coordinator may change it)."""
+    return (
+        cohort.participants, cohort.sentinels, cohort.sentinel_gap_days, cohort.standby,
+        cohort.admission_offset, cohort.nights, str(cohort.load), str(cohort.scan_days),
+        str(cohort.periods), cohort.telemetry, cohort.skill, cohort.high_risk,
+        cohort.review_gap_days, cohort.earliest, cohort.target, cohort.priority,
+    )  # fmt: skip
 
 
 def _admitted(cohort: Cohort) -> date:

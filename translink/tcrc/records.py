@@ -79,9 +79,8 @@ def _check(study: Study, values: dict[str, Any]) -> None:
 
 
 def _ind_words(study: Study) -> str:
-    if study.ind is None:
-        return "no longer under an IND"
-    return f"now under IND {study.ind.number or study.ind.product}"
+    """Coordinators do not see INDs: the words say that it changed, not which it is."""
+    return "its IND changed" if study.ind is not None else "no longer under an IND"
 
 
 def _tell_coordinators(study: Study, why: str) -> None:

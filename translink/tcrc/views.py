@@ -24,7 +24,7 @@ from translink.accounts.policy import (
     visible,
 )
 from translink.alliances.models import Alliance
-from translink.lib.forms import apply_errors
+from translink.lib.forms import apply_errors, changes
 from translink.lib.icalendar import DayEvent, feed
 from translink.people.models import Researcher
 from translink.regulatory.models import Ind, Obligation
@@ -143,7 +143,7 @@ def capacities(request: HttpRequest) -> HttpResponse:
     form = CapacityForm(request.POST or None, instance=Unit.objects.get(pk=unit.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            outcome = staffing.update_capacities(user, unit, form.cleaned_data)
+            outcome = staffing.update_capacities(user, unit, changes(form))
         except (ValidationError, PermissionDenied) as error:
             apply_errors(form, error)
         else:
@@ -334,7 +334,7 @@ def cohort(request: HttpRequest, pk: int) -> HttpResponse:
     fixed = cohort_changes.why_fixed(item, timezone.localdate())
     if request.method == "POST" and form.is_valid():
         try:
-            run = cohort_changes.change_cohort(user, item, dict(form.cleaned_data))
+            run = cohort_changes.change_cohort(user, item, changes(form))
         except (ValidationError, PermissionDenied) as error:
             apply_errors(form, error)
         else:
@@ -356,7 +356,7 @@ def study_record(request: HttpRequest, pk: int) -> HttpResponse:
     form = _record_form(user, item, request.POST)
     if form.is_valid():
         try:
-            run = records.change_record(user, item, dict(form.cleaned_data))
+            run = records.change_record(user, item, changes(form))
         except (ValidationError, PermissionDenied) as error:
             apply_errors(form, error)
         else:

@@ -214,3 +214,14 @@ def test_a_plan_built_before_the_unit_changed_is_not_saved_over_the_change(
     with pytest.raises(actions.StalePlan, match="closed days or its capacities"):
         actions.save_plan(clinic.unit, built, plan)
     assert not Stay.objects.exists()
+
+
+def test_a_capacities_page_left_open_does_not_undo_another_coordinators_change(
+    clinic: Clinic,
+) -> None:
+    shown = {name: getattr(clinic.unit, name) for name in staffing.CAPACITIES}
+    staffing.update_capacities(clinic.coordinator_2, clinic.unit, {"nurses_weekday_day": 30})
+    posted = {**shown, **{f"initial-{name}": value for name, value in shown.items()}}
+    _client(clinic.coordinator).post("/tcrc/capacities/", {**posted, "scanner_slots_weekday": 6})
+    unit = Unit.objects.get(pk=clinic.unit.pk)
+    assert (unit.nurses_weekday_day, unit.scanner_slots_weekday) == (30, 6)

@@ -11,10 +11,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
+from translink.accounts.models import User
 from translink.audit.models import AuditEvent
-from translink.tcrc import actions, cohort_changes
+from translink.tcrc import actions, cohort_changes, instances
 from translink.tcrc.cohort_changes import resized_load
-from translink.tcrc.models import Cohort, PlanRun
+from translink.tcrc.models import Cohort, PlanRun, Stay
+from translink.tcrc.solver.greedy import plan_greedy
 from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
 
 
@@ -99,6 +101,10 @@ def test_booked_and_running_cohorts_keep_their_days(clinic: Clinic, replan: Any)
         ({"scan_days": [61]}, "scan_days", "from 0 to 60"),
         ({"priority": 11}, "priority", "less than or equal to 10"),
         ({"colour": "red"}, "colour", "Not something a cohort's request sets"),
+        ({"sentinels": 1, "sentinel_gap_days": 10**9}, "sentinel_gap_days", "At most 14"),
+        ({"review_gap_days": 366}, "review_gap_days", "At most 365"),
+        ({"earliest": 400}, "earliest", "The unit plans 42 days ahead: start by"),
+        ({"target": 43}, "target", "The unit plans 42 days ahead: aim by"),
     ],
 )
 def test_a_change_that_makes_no_sense_names_the_field_and_saves_nothing(
@@ -163,16 +169,82 @@ def test_the_api_refines_a_cohort_and_refuses_bad_bodies_by_field(clinic: Clinic
 
 
 def test_only_coordinators_refine_cohorts(clinic: Clinic) -> None:
-    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, principal_investigator=clinic.lead)
     cohort = Cohort.objects.get(study=study)
     with pytest.raises(PermissionDenied):
         cohort_changes.change_cohort(clinic.member_a, cohort, {"priority": 10})
     before = _stored()
-    company = _client(clinic.member_a)
-    assert company.get(f"/tcrc/cohorts/{cohort.pk}/").status_code == 404
-    assert company.post(f"/tcrc/cohorts/{cohort.pk}/", {"priority": 10}).status_code == 404
-    answer = company.patch(
-        f"/api/tcrc/cohorts/{cohort.pk}", {"priority": 10}, content_type="application/json"
-    )
-    assert answer.status_code == 404
+    lead = User.objects.get(email="lead@test.example")
+    for user in (clinic.member_a, clinic.member_b, lead):  # sponsor, stranger, its lead
+        client = _client(user)
+        assert client.get(f"/tcrc/cohorts/{cohort.pk}/").status_code == 404
+        assert client.post(f"/tcrc/cohorts/{cohort.pk}/", {"priority": 10}).status_code == 404
+        answer = client.patch(
+            f"/api/tcrc/cohorts/{cohort.pk}", {"priority": 10}, content_type="application/json"
+        )
+        assert answer.status_code == 404
     assert _stored() == before
+
+
+def test_a_change_to_the_stay_clears_the_old_days_so_they_cannot_be_booked(
+    clinic: Clinic, replan: Any
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, cohorts=2)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    first, second = Cohort.objects.filter(study=study).order_by("sequence")
+    assert first.dose_day is not None and second.dose_day is not None
+    cohort_changes.change_cohort(clinic.coordinator, first, {"review_gap_days": 14})
+    # Its days and the next cohort's (held back by the gap) wait for the re-plan.
+    assert list(study.cohorts.values_list("dose_day", flat=True)) == [None, None]
+    assert not Stay.objects.filter(cohort__study=study).exists()
+    with pytest.raises(ValidationError, match="Every cohort needs a planned day first"):
+        actions.book_study(clinic.coordinator, study)
+    # A new target or priority leaves the days as they were.
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    cohort_changes.change_cohort(
+        clinic.coordinator, Cohort.objects.get(pk=first.pk), {"priority": 8}
+    )
+    assert None not in study.cohorts.values_list("dose_day", flat=True)
+
+
+def test_a_page_left_open_does_not_undo_what_another_coordinator_saved(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    cohort = Cohort.objects.get(study=study)
+    page = _client(clinic.coordinator).get(f"/tcrc/cohorts/{cohort.pk}/").content.decode()
+    assert 'name="initial-nights" value="2"' in page  # what the page was shown with
+    cohort_changes.change_cohort(clinic.coordinator_2, cohort, {"nights": 5})
+    shown = {
+        "participants": 2, "sentinels": 0, "sentinel_gap_days": 1, "standby": 0, "nights": 2,
+        "scan_days": "", "review_gap_days": 2, "earliest": str(cohort.earliest), "target": "",
+        "priority": 5, "telemetry": "", "high_risk": "",
+    }  # fmt: skip
+    posted = {**shown, **{f"initial-{name}": value for name, value in shown.items()}}
+    _client(clinic.coordinator).post(f"/tcrc/cohorts/{cohort.pk}/", {**posted, "priority": 9})
+    cohort.refresh_from_db()
+    assert (cohort.nights, cohort.priority) == (5, 9)
+
+
+def test_api_scan_days_are_whole_numbers_kept_once_each(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    cohort = Cohort.objects.get(study=study)
+    client = _client(clinic.coordinator)
+    url = f"/api/tcrc/cohorts/{cohort.pk}"
+    for days in ([True], ["2"], [3.0]):
+        answer = client.patch(url, {"scan_days": days}, content_type="application/json")
+        assert answer.status_code == 422, days
+    client.patch(url, {"scan_days": [3, 1, 1]}, content_type="application/json")
+    assert Cohort.objects.get(pk=cohort.pk).scan_days == [1, 3]
+
+
+def test_a_plan_built_before_a_cohort_changed_is_not_saved_over_the_change(
+    clinic: Clinic,
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    built = instances.build(clinic.unit, clinic.today)
+    plan = plan_greedy(built.instance)
+    cohort_changes.change_cohort(
+        clinic.coordinator, Cohort.objects.get(study=study), {"participants": 4, "nights": 5}
+    )
+    with pytest.raises(actions.StalePlan):
+        actions.save_plan(clinic.unit, built, plan)
+    assert not Stay.objects.exists()

@@ -86,7 +86,10 @@ def test_regulatory_staff_link_the_ind_on_the_study_page_and_coordinators_are_to
     assert study.ind == ind and study.title == "ALPHA-1 first in human"
     told = Notification.objects.filter(recipient__role=Role.TCRC_COORDINATOR)
     assert told.count() == 2  # both coordinators, to re-plan
-    assert "ALPHA-1: now under IND TX-9: re-plan the unit" in told.first().text  # type: ignore[union-attr]
+    # Coordinators do not see INDs: they are told that it changed, not which it is.
+    assert {n.text for n in told} == {
+        "ALPHA-1: its IND changed: re-plan the unit so its dosing follows the IND."
+    }
     event = AuditEvent.objects.get(action="tcrc.study_changed")
     assert event.old == {"title": "ALPHA-1 study", "ind": None}
     assert event.new == {"title": "ALPHA-1 first in human", "ind": ind.pk}
@@ -105,7 +108,7 @@ def test_an_administrator_linking_an_ind_not_yet_in_effect_re_plans_dosing_after
     assert Cohort.objects.get(study=study).dose_day < ind.effective_by  # type: ignore[operator]
     with django_capture_on_commit_callbacks(execute=True):
         run = records.change_record(administrator, study, {"ind": ind})
-    assert run is not None and run.reason == "ALPHA-1: now under IND TX-9"
+    assert run is not None and run.reason == "ALPHA-1: its IND changed"
     run.refresh_from_db()
     assert run.state == PlanRun.State.DONE
     dosed = Cohort.objects.get(study=study).dose_day
