@@ -298,7 +298,26 @@ def _booking_blockers(unit: Unit, study: Study, cohorts: list[Cohort]) -> list[s
         for blocker in booked.blockers(spec, d):
             found.append(f"{blocker.resource} on {built.date(blocker.day):%Y-%m-%d}")
         booked.add(spec, built.day(cohort.dose_day))
+    found.extend(_too_soon(built, ahead))
     return list(dict.fromkeys(found))
+
+
+def _too_soon(built: instances.UnitInstance, cohorts: list[Cohort]) -> list[str]:
+    """Cohorts planned before the one before them is through its stay and safety review."""
+    days = {key: built.day(c.dose_day) for key, c in built.cohorts.items() if c.dose_day}
+    mine = {str(c.pk) for c in cohorts}
+    found = []
+    for rule in built.instance.precedences:
+        if rule.after not in mine or rule.before not in days or rule.after not in days:
+            continue
+        apart = days[rule.after] - days[rule.before]
+        if apart < rule.lag:
+            after, before = built.cohorts[rule.after], built.cohorts[rule.before]
+            found.append(
+                f"{after.label} is dosed {apart} day{'s' if apart != 1 else ''} after "
+                f"{before.label}; its stay and safety review need {rule.lag}"
+            )
+    return found
 
 
 def quote_study(

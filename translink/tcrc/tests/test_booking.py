@@ -3,6 +3,7 @@ booked study; a refused booking says why and changes nothing."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -78,5 +79,26 @@ def test_a_study_planned_on_a_day_closed_since_cannot_be_booked_until_re_planned
     # A holiday declared after the plan, before the re-plan it queues has run.
     Closure.objects.create(unit=clinic.unit, day=dose_day, kind=Closure.Kind.HOLIDAY)
     with pytest.raises(ValidationError, match=f"no dosing cover on {dose_day:%Y-%m-%d}"):
+        actions.book_study(clinic.coordinator, study)
+    assert Study.objects.get(pk=study.pk).status == Study.Status.REQUESTED
+
+
+def test_a_cohort_planned_before_the_safety_review_of_the_one_before_is_not_booked(
+    clinic: Clinic, replan: Any
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, cohorts=2)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    first, second = Cohort.objects.filter(study=study).order_by("sequence")
+    assert first.dose_day is not None and second.dose_day is not None
+    # Admitted the day before, two nights, two days' review: the next comes 3 days after.
+    tuesday = first.dose_day
+    while tuesday.weekday() != 1:
+        tuesday += timedelta(days=1)
+    Cohort.objects.filter(pk=first.pk).update(dose_day=tuesday)
+    Cohort.objects.filter(pk=second.pk).update(dose_day=tuesday + timedelta(days=1))
+    with pytest.raises(
+        ValidationError,
+        match="SAD 2 is dosed 1 day after SAD 1; its stay and safety review need 3",
+    ):
         actions.book_study(clinic.coordinator, study)
     assert Study.objects.get(pk=study.pk).status == Study.Status.REQUESTED
