@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import StrictInt
+from pydantic import StrictBool, StrictInt
 
 from translink.accounts.models import Organization, Role
 from translink.accounts.policy import (
@@ -408,6 +408,9 @@ class StudyRecordIn(Schema):
     principal_investigator_id: int | None = None
     ind_id: int | None = Field(None, description="Regulatory staff and administrators only.")
     alliance_id: int | None = None
+    nih_funded: StrictBool | None = None
+    icmje_registration: StrictBool | None = None
+    contract_registration: StrictBool | None = None
 
 
 _RECORD_LINKS: dict[str, tuple[str, type[Model], str]] = {

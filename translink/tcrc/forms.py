@@ -13,6 +13,7 @@ from translink.lib.forms import remember_shown
 from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
 from translink.tcrc.cohort_changes import EDITABLE
 from translink.tcrc.models import Closure, Cohort, Study, Unit
+from translink.tcrc.records import DUTIES
 from translink.tcrc.staffing import CAPACITIES
 
 DATE = forms.DateInput(attrs={"type": "date"})  # the browser's date picker
@@ -192,8 +193,14 @@ class StudyRecordForm(forms.ModelForm):
 
     class Meta:
         model = Study
-        fields = ["title", "phase", "principal_investigator", "ind", "alliance"]
-        labels = {"ind": "IND", "principal_investigator": "Principal investigator"}
+        fields = ["title", "phase", "principal_investigator", "ind", "alliance", *DUTIES]
+        labels = {
+            "ind": "IND",
+            "principal_investigator": "Principal investigator",
+            "nih_funded": "NIH-funded (NOT-OD-16-149)",
+            "icmje_registration": "ICMJE registration",
+            "contract_registration": "Registration in the sponsor's contract",
+        }
         help_texts = {"ind": "Dosing waits for it to take effect; its duties are kept there."}
 
 

@@ -1,5 +1,6 @@
 """A study's record, kept true by the institute's staff: its title and phase, its principal
-investigator, and the IND and alliance it runs under.
+investigator, the IND and alliance it runs under, and the ClinicalTrials.gov duties beyond
+the federal one that apply to it (NIH policy, ICMJE, the sponsor's contract).
 
 The IND gates dosing (never before it takes effect, never on a full hold) and holds the
 study's ClinicalTrials.gov duties, so changing it re-plans the unit: at once when a
@@ -22,7 +23,10 @@ from translink.tcrc.actions import COORDINATORS, request_plan
 from translink.tcrc.models import PlanRun, Study
 
 RECORD_KEEPERS = frozenset({*COORDINATORS, Role.REGULATORY})
-FIELDS = ("title", "phase", "principal_investigator", "ind", "alliance")
+# The ClinicalTrials.gov duties beyond 42 CFR 11 that apply to the study: they are read
+# when its first enrollment or primary completion is recorded.
+DUTIES = ("nih_funded", "icmje_registration", "contract_registration")
+FIELDS = ("title", "phase", "principal_investigator", "ind", "alliance", *DUTIES)
 
 
 def change_record(actor: Any, study: Study, values: dict[str, Any]) -> PlanRun | None:
@@ -62,6 +66,13 @@ def change_record(actor: Any, study: Study, values: dict[str, Any]) -> PlanRun |
 
 def _check(study: Study, values: dict[str, Any]) -> None:
     errors: dict[str, str] = {}
+    recorded = study.first_enrolled is not None or study.primary_completed is not None
+    for duty in DUTIES:
+        if duty in values and recorded:
+            errors[duty] = (
+                "The study's duties were set when its first enrollment was recorded: a "
+                "duty switched now would add no obligation, so it stays as it was."
+            )
     if "title" in values and not str(values["title"] or "").strip():
         errors["title"] = "Give the study a title."
     if "phase" in values and not str(values["phase"] or "").strip():

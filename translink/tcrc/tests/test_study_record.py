@@ -214,3 +214,31 @@ def test_saving_other_fields_keeps_a_link_that_no_longer_fits_the_sponsor(clinic
     )
     study.refresh_from_db()
     assert study.title == "Renamed" and study.alliance == alliance
+
+
+def test_a_duty_switched_on_before_enrollment_sets_the_obligations_it_brings(
+    clinic: Clinic,
+) -> None:
+    specialist = _staff(clinic, Role.REGULATORY, "reg@test.example")
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, phase="1")
+    client = _client(specialist)
+    client.post(
+        f"/tcrc/studies/{study.pk}/record/",
+        {"title": study.title, "phase": "1", "ind": _ind(clinic).pk, "icmje_registration": "on"},
+    )
+    study.refresh_from_db()
+    assert study.icmje_registration and not study.nih_funded
+    made = actions.record_trial_event(specialist, study, "first_enrolled", clinic.today)
+    assert [o.rule for o in made] == ["CTG-01"] and "ICMJE" in made[0].citation
+    # Once enrolled, a switch would add nothing: it is refused by field, nothing saved.
+    answer = client.patch(
+        f"/api/tcrc/studies/{study.pk}", {"nih_funded": True}, content_type="application/json"
+    )
+    assert answer.status_code == 422
+    assert "would add no obligation" in answer.json()["error"]["fields"]["nih_funded"][0]
+    bad = client.patch(
+        f"/api/tcrc/studies/{study.pk}", {"nih_funded": "yes"}, content_type="application/json"
+    )
+    assert bad.status_code == 422 and "nih_funded" in bad.json()["error"]["fields"]
+    study.refresh_from_db()
+    assert not study.nih_funded
