@@ -25,7 +25,7 @@ from translink.tcrc.solver.cpsat import plan_cpsat
 from translink.tcrc.solver.greedy import plan_greedy
 from translink.tcrc.solver.plan import Plan, Status
 from translink.tcrc.solver.quote import DOSING_DAYS, SPAN, Limit, Quote, quote
-from translink.tcrc.solver.usage import NO_DOSING, Usage, dosing_blockers
+from translink.tcrc.solver.usage import NO_COVER_AFTER, NO_DOSING, placement_blockers
 from translink.tcrc.solver.validator import validate
 
 COORDINATORS = frozenset({Role.TCRC_COORDINATOR, Role.ADMINISTRATOR})
@@ -278,26 +278,26 @@ def _booking_blockers(unit: Unit, study: Study, cohorts: list[Cohort]) -> list[s
     ahead = [c for c in cohorts if (c.discharge_day() or today) >= today]
     if any(str(c.pk) not in built.cohorts for c in ahead):
         return ["some planned days have passed: re-plan the unit"]
-    # Everyone pinned already: booked studies and cohorts in the unit now. The planner may
-    # use paid nurse overtime, so booking does too.
-    booked = Usage(built.instance, overtime=True)
-    for spec in built.instance.cohorts:
-        if spec.fixed_day is not None and built.cohorts[spec.key].study_id != study.pk:
-            booked.add(spec, spec.fixed_day)
+    # Everyone pinned already (booked studies, cohorts in the unit now) takes the unit
+    # first, then this study's planned days; paid nurse overtime counts, as it does for
+    # the planner.
+    days = {
+        spec.key: spec.fixed_day
+        for spec in built.instance.cohorts
+        if spec.fixed_day is not None and built.cohorts[spec.key].study_id != study.pk
+    }
+    mine = {str(c.pk): built.day(c.dose_day) for c in ahead if c.dose_day is not None}
     found: list[str] = []
-    for cohort in ahead:
-        assert cohort.dose_day is not None
-        spec = built.instance.cohort(str(cohort.pk))
-        d = built.day(cohort.dose_day)
-        for blocker in dosing_blockers(built.instance.unit, spec, d):
-            on = f"{built.date(blocker.day):%Y-%m-%d}"
-            if blocker.resource == NO_DOSING:
-                found.append(f"no dosing cover on {on}")
-            else:
-                found.append(f"no cover on {on}, the day after a high-risk dose")
-        for blocker in booked.blockers(spec, d):
-            found.append(f"{blocker.resource} on {built.date(blocker.day):%Y-%m-%d}")
-        booked.add(spec, built.day(cohort.dose_day))
+    for key, blocker in placement_blockers(built.instance, {**days, **mine}):
+        if key not in mine:
+            continue
+        on = f"{built.date(blocker.day):%Y-%m-%d}"
+        if blocker.resource == NO_DOSING:
+            found.append(f"no dosing cover on {on}")
+        elif blocker.resource == NO_COVER_AFTER:
+            found.append(f"no cover on {on}, the day after a high-risk dose")
+        else:
+            found.append(f"{blocker.resource} on {on}")
     found.extend(_too_soon(built, ahead))
     return list(dict.fromkeys(found))
 

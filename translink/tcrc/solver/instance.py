@@ -212,12 +212,10 @@ def allowed_days(unit: Unit, cohort: Cohort) -> list[int]:
     candidates = range(max(cohort.earliest, -first), unit.days - last)
     if cohort.fixed_day is not None:
         candidates = range(cohort.fixed_day, cohort.fixed_day + 1)
-    return [d for d in candidates if may_dose(unit, cohort, [d + o for o in doses])]
+    return [d for d in candidates if _may_dose(unit, cohort, [d + o for o in doses])]
 
 
-def may_dose(unit: Unit, cohort: Cohort, days: Sequence[int]) -> bool:
-    """Whether the cohort may be dosed on each of ``days``: cover, skill, and for a
-    high-risk cohort cover on the day after too."""
+def _may_dose(unit: Unit, cohort: Cohort, days: Sequence[int]) -> bool:
     for day in days:
         if day not in unit.dosing_days or unit.skill_on(day) < cohort.skill:
             return False
