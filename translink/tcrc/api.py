@@ -27,10 +27,18 @@ from translink.alliances.models import Alliance
 from translink.lib.pagination import PageNumbers
 from translink.people.models import Researcher
 from translink.regulatory.models import Ind
-from translink.tcrc import actions, closing, cohort_changes, queries, records, staffing
+from translink.tcrc import (
+    actions,
+    bed_service,
+    closing,
+    cohort_changes,
+    queries,
+    records,
+    staffing,
+)
 from translink.tcrc.forms import QuoteForm
 from translink.tcrc.instances import UnitInstance
-from translink.tcrc.models import Closure, Cohort, PlanRun, Study, Unit
+from translink.tcrc.models import BedOutage, Closure, Cohort, PlanRun, Study, Unit
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
 router = Router(tags=["tcrc"])
@@ -300,6 +308,70 @@ def reopen_day(request: HttpRequest, closure_id: int) -> Status[None]:
     return Status(204, None)
 
 
+class BedOutageOut(Schema):
+    id: int
+    bed: str = Field(validation_alias="bed.code")
+    first_night: date
+    last_night: date
+    reason: str
+
+
+class BedOutageIn(Schema):
+    bed: str = Field(description="The bed's code, such as R1-1", min_length=1, max_length=20)
+    first: date = Field(description="The first night out of service")
+    last: date | None = Field(None, description="The last night (the first alone if left out)")
+    reason: str = Field("", max_length=200)
+
+
+class TakenOutOut(Schema):
+    outage: BedOutageOut
+    moved_cohorts: list[int] = Field(
+        description="Planned cohorts of requested studies that no longer fit"
+    )
+    displaced_stays: int = Field(description="Planned stays in the bed on those nights")
+    run_id: int | None = Field(description="The re-plan queued for them")
+
+
+@router.get("/bed-outages", response=list[BedOutageOut])
+@signed_in(*UNIT_STAFF)
+def list_bed_outages(request: HttpRequest) -> QuerySet[BedOutage]:
+    """Beds out of service from tonight on."""
+    return (
+        visible(user_of(request), BedOutage)
+        .filter(last_night__gte=timezone.localdate())
+        .select_related("bed")
+    )
+
+
+@router.post("/bed-outages", response={201: TakenOutOut})
+@signed_in(*COORDINATORS)
+def take_bed_out(request: HttpRequest, payload: BedOutageIn) -> Status[TakenOutOut]:
+    """Take a bed out of service; refused, naming the cohorts and nights, where booked or
+    running stays would lack beds."""
+    unit = visible(user_of(request), Unit).first()
+    if unit is None:
+        raise Http404
+    done = bed_service.take_out(user_of(request), unit, **payload.dict())
+    return Status(
+        201,
+        TakenOutOut(
+            outage=done.outage,  # type: ignore[arg-type]  # read by the schema from the model
+            moved_cohorts=[c.pk for c in done.moved],
+            displaced_stays=done.displaced,
+            run_id=None if done.run is None else done.run.pk,
+        ),
+    )
+
+
+@router.delete("/bed-outages/{outage_id}", response={204: None})
+@object_route(outage_id=BedOutage, roles=tuple(COORDINATORS))
+def put_bed_back(request: HttpRequest, outage_id: int) -> Status[None]:
+    """The bed is back in service from tonight (an outage under way ends last night)."""
+    outage = get_visible_or_404(user_of(request), BedOutage, pk=outage_id)
+    bed_service.put_back(user_of(request), outage)
+    return Status(204, None)
+
+
 class CapacitiesOut(Schema):
     admissions_weekday: int
     admissions_weekend: int
@@ -456,6 +528,11 @@ class CohortChangeIn(Schema):
     sentinel_gap_days: int | None = Field(None, ge=0, le=14, strict=True)
     standby: int | None = Field(None, ge=0, le=18, strict=True)
     nights: int | None = Field(None, ge=1, le=60, strict=True)
+    load: list[list[StrictInt]] | None = Field(
+        None,
+        description="One participant's [day, evening, night] nurse load on each stay day "
+        "from admission, then discharge day: nights + 1 entries",
+    )
     scan_days: list[StrictInt] | None = None
     telemetry: bool | None = None
     high_risk: bool | None = None

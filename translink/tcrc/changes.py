@@ -1,4 +1,4 @@
-"""Changing what the unit can do (its closed days, its staffing) without breaking its plan.
+"""Changing what the unit can do (its closed days, beds, staffing) without breaking its plan.
 
 A change is made under the unit's lock, and the saved plan is checked against the unit
 before and after it. A rule the change newly breaks for a cohort whose days are fixed (a
@@ -48,6 +48,7 @@ class Change:
     field: str
     pointer: str  # what the field itself says when refused; the detail is above the form
     old: dict[str, Any] | None = None
+    replan: bool = False  # re-plan even when no cohort must move (participants change beds)
     fields_by_resource: Callable[[str, bool], str | None] = lambda resource, working: None
 
 
@@ -70,8 +71,13 @@ def change_unit(
             raise _refusal(fixed, after.built, change)
         record(change.action, actor=actor, obj=locked, old=change.old, new=change.new)
         moved = list(dict.fromkeys(after.built.cohorts[broken.cohort] for broken in new))
+        # A run solving meanwhile will find the unit changed and save nothing: a new one
+        # takes its place, so what it would have planned is not lost.
+        in_flight = PlanRun.objects.filter(
+            unit=locked, state__in=(PlanRun.State.QUEUED, PlanRun.State.RUNNING)
+        ).exists()
         run = None
-        if moved:
+        if moved or change.replan or in_flight:
             run = request_plan(actor, locked, reason=change.summary, today=today)
     return result, Outcome(moved, run)
 

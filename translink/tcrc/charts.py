@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from translink.tcrc import instances
-from translink.tcrc.models import Bed, Stay, Unit
+from translink.tcrc.models import Bed, BedOutage, Stay, Unit
 from translink.tcrc.solver.instance import SHIFTS
 from translink.tcrc.solver.usage import Usage
 
@@ -39,6 +39,7 @@ class Gantt:
     months: list[tuple[int, str]] = field(default_factory=list)
     weekends: list[int] = field(default_factory=list)
     closures: list[tuple[int, str]] = field(default_factory=list)  # x, why
+    outages: list[Bar] = field(default_factory=list)  # a bed's nights out of service
     today: int | None = None
 
 
@@ -51,10 +52,13 @@ def gantt(
     today: date,
     closures: dict[date, str] | None = None,
     by_cohort: bool = False,
+    outages: list[BedOutage] | None = None,
+    reasons: bool = False,
 ) -> Gantt:
     """Beds down, days across. Stays of cohorts in ``shown`` carry their study and cohort;
     the others are anonymous busy blocks, with nothing that names them. ``by_cohort`` (one
-    study's page): each cohort its own colour, labelled by the cohort alone."""
+    study's page): each cohort its own colour, labelled by the cohort alone. ``outages``
+    hatch a bed's nights out of service, with their reason when ``reasons``."""
     picture = Gantt(width=LEFT + days * DAY + 4, height=TOP + len(beds) * ROW + 4)
     colour_of = colours(stays, shown)
     cohort_colour = cohort_colours(stays, shown)
@@ -65,6 +69,19 @@ def gantt(
         day = start + timedelta(days=n)
         if closures and day in closures:
             picture.closures.append((LEFT + n * DAY, f"{day:%d %b}: {closures[day]}"))
+    for outage in outages or []:
+        first = max((outage.first_night - start).days, 0)
+        last = min((outage.last_night - start).days + 1, days)
+        if outage.bed_id not in row_of or last <= first:
+            continue
+        title = (
+            f"{outage.bed.code} out of service, "
+            f"{outage.first_night:%d %b} to {outage.last_night:%d %b}"
+        )
+        if reasons and outage.reason:
+            title += f": {outage.reason}"
+        y = TOP + row_of[outage.bed_id] * ROW
+        picture.outages.append(Bar(LEFT + first * DAY, y, (last - first) * DAY, "", title, ""))
     if 0 <= (today - start).days < days:
         picture.today = LEFT + (today - start).days * DAY
     for stay in stays:
@@ -138,7 +155,7 @@ def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
             "Scanner slots", [usage.scans.get(d, 0) for d in range(days)], list(plan_unit.scanner)
         )
     )
-    beds = [0 if d in plan_unit.closed else len(plan_unit.beds) for d in range(days)]
+    beds = [plan_unit.beds_on(frozenset(), d) for d in range(days)]
     series.append(
         _series("Beds occupied", [usage.beds.get((frozenset(), d), 0) for d in range(days)], beds)
     )
@@ -146,12 +163,11 @@ def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
     for equipment in sorted(
         {c.equipment for c in built.instance.cohorts if c.equipment}, key=sorted
     ):
-        have = plan_unit.beds_with(equipment)
         series.append(
             _series(
                 "Beds with " + ", ".join(sorted(equipment)) + " occupied",
                 [usage.beds.get((equipment, d), 0) for d in range(days)],
-                [0 if d in plan_unit.closed else have for d in range(days)],
+                [plan_unit.beds_on(equipment, d) for d in range(days)],
             )
         )
     return built.starts_on, series

@@ -1,8 +1,8 @@
-"""Refining a requested study's cohort before it is booked: its size, stay, scans, safety
-gaps, earliest and target days and priority. The planner weighs lateness against the
-target and leaves out low priorities first, so these are what a coordinator tunes; every
-change re-plans the unit at once. Booked studies and cohorts in the unit keep their days:
-they change through a safety-review outcome.
+"""Refining a requested study's cohort before it is booked: its size, stay, nurse load per
+stay day, scans, safety gaps, earliest and target days and priority. The planner weighs
+lateness against the target and leaves out low priorities first, so these are what a
+coordinator tunes; every change re-plans the unit at once. Booked studies and cohorts in
+the unit keep their days: they change through a safety-review outcome.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ EDITABLE = (
     "sentinel_gap_days",
     "standby",
     "nights",
+    "load",
     "scan_days",
     "telemetry",
     "high_risk",
@@ -39,6 +40,7 @@ EDITABLE = (
 SCHEDULING = frozenset(EDITABLE) - {"target", "priority"}
 # Upper limits the model leaves open; each keeps dates within reach of the calendar.
 MOST = {"sentinels": 18, "sentinel_gap_days": 14, "standby": 18, "review_gap_days": 365}
+MOST_LOAD = 50  # one participant's nurse load on one shift
 WHY_FIXED = {
     Study.Status.BOOKED: "The study is booked: its days are fixed. Record a safety-review "
     "outcome to change its cohorts.",
@@ -79,12 +81,14 @@ def change_cohort(
         ]
         if not changed:
             return None
+        if "nights" in changed and "load" in values and "load" not in changed:
+            changed.append("load")  # given with new nights, it must fit them as given
         old = snapshot(locked, changed)
         for name in changed:
             setattr(locked, name, values[name])
         _check(locked, old, today)
         locked.scan_days = sorted(set(locked.scan_days))
-        if "nights" in changed:
+        if "nights" in changed and "load" not in changed:
             locked.load = resized_load(locked.load, locked.nights)
             changed.append("load")
         locked.full_clean()
@@ -105,6 +109,31 @@ def resized_load(load: list[list[int]], nights: int) -> list[list[int]]:
     if len(stay) >= nights:
         return [*stay[:nights], discharge]
     return [*stay, *[stay[-1]] * (nights - len(stay)), discharge]
+
+
+def load_problem(load: Any, nights: int) -> str:
+    """What is wrong with a load for a stay of ``nights`` nights, or "" when nothing is:
+    one [day, evening, night] entry per stay day from admission, then discharge day's."""
+    if not isinstance(load, list) or len(load) != nights + 1:
+        given = len(load) if isinstance(load, list) else 0
+        return (
+            f"Give a day/evening/night load for each of the {nights} stay day(s) and the "
+            f"discharge day: {nights + 1} in all, not {given}."
+        )
+    for day, shifts in enumerate(load, start=1):
+        if (
+            not isinstance(shifts, list)
+            or len(shifts) != 3
+            or any(
+                isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MOST_LOAD
+                for v in shifts
+            )
+        ):
+            return (
+                f"Stay day {day}: three whole numbers from 0 to {MOST_LOAD}, for the day, "
+                "evening and night shifts."
+            )
+    return ""
 
 
 def _unplan(cohort: Cohort, today: date) -> None:
@@ -137,6 +166,8 @@ def _check(cohort: Cohort, old: dict[str, Any], today: date) -> None:
         errors["earliest"] = "The earliest day cannot move into the past."
     if cohort.target is not None and cohort.target < cohort.earliest:
         errors["target"] = "The target comes on or after the earliest day."
+    if "load" in old and (problem := load_problem(cohort.load, cohort.nights)):
+        errors["load"] = problem
     days = cohort.scan_days
     if not isinstance(days, list) or any(
         isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 60 for d in days

@@ -19,7 +19,7 @@ from translink.people.models import Researcher
 from translink.regulatory.models import Ind
 from translink.regulatory.rules.holidays import federal_holidays
 from translink.tcrc import actions
-from translink.tcrc.models import Bed, Closure, Cohort, Study, Unit
+from translink.tcrc.models import Bed, BedOutage, Closure, Cohort, Study, Unit
 
 DEMO_PLAN_SECONDS = 5
 
@@ -74,6 +74,7 @@ STUDIES: list[tuple[str, str, str, int, int, int, bool, list[int], int, int, str
     ),
 ]
 BOOKED = {"ALD-101", "BRW-220"}
+OUTAGE_FROM = 20  # bed 9B is out of service for five nights from three weeks ahead
 
 
 def load(context: dict[str, Any]) -> None:
@@ -90,6 +91,12 @@ def load(context: dict[str, Any]) -> None:
     for year in (today.year, today.year + 1):
         for day in sorted(federal_holidays(year)):
             Closure.objects.create(unit=unit, day=day, reason="Federal holiday")
+    BedOutage.objects.create(
+        bed=unit.beds.get(code="9B"),
+        first_night=today + timedelta(days=OUTAGE_FROM),
+        last_night=today + timedelta(days=OUTAGE_FROM + 4),
+        reason="Bed frame replaced",
+    )
     companies = [
         o for o in context["organizations"].values() if o.kind == Organization.Kind.COMPANY
     ]
@@ -115,13 +122,21 @@ def _study(
 ) -> Study:
     protocol, title, part, count, size, nights, telemetry, scans, start, priority, ind_prefix = row
     ind = Ind.objects.filter(product__startswith=ind_prefix).first() if ind_prefix else None
-    # The institute's own tracer study grew out of an alliance now in development.
+    sponsor = companies[n % len(companies)]
+    # The institute's own tracer study grew out of an alliance now in development: a
+    # partner of that alliance sponsors it, as the study record requires.
     alliance = (
         Alliance.objects.filter(stage="development").first() if ind_prefix == "RRI-101" else None
     )
+    if alliance is not None:
+        partner = alliance.partners.filter(kind=Organization.Kind.COMPANY).first()
+        if partner is not None and (ind is None or ind.sponsor_company_id in (None, partner.pk)):
+            sponsor = partner
+        else:
+            alliance = None
     study = Study.objects.create(
         unit=unit,
-        sponsor=companies[n % len(companies)],
+        sponsor=sponsor,
         principal_investigator=lead if n % 3 == 0 else None,
         protocol_number=protocol,
         title=title,

@@ -1,4 +1,5 @@
-"""Forms of the unit's pages: a capacity quote, a safety review's outcome, closed days."""
+"""Forms of the unit's pages: a capacity quote, a safety review's outcome, closed days, beds
+out of service."""
 
 from __future__ import annotations
 
@@ -33,6 +34,28 @@ def scan_days_of(text: str) -> list[int]:
     if any(d < 0 or d > 60 for d in days):
         raise forms.ValidationError("Scan days must be between 0 and 60 days after dosing.")
     return days
+
+
+def loads_text(load: list[list[int]]) -> str:
+    """A cohort's load per stay day as typed: "2/1/1, 4/2/1, 1/0/0"."""
+    return ", ".join("/".join(str(v) for v in shifts) for shifts in load)
+
+
+def loads_of(text: str) -> list[list[int]]:
+    """Loads typed as "2/1/1, 4/2/1, 1/0/0": day/evening/night for each stay day."""
+    loads = []
+    for n, part in enumerate((p for p in text.replace(";", ",").split(",") if p.strip()), 1):
+        try:
+            shifts = [int(v) for v in part.strip().split("/")]
+        except ValueError:
+            shifts = []
+        if len(shifts) != 3:
+            raise forms.ValidationError(
+                f"Stay day {n} ({part.strip()!r}): give day/evening/night as three whole "
+                "numbers, such as 4/2/1."
+            )
+        loads.append(shifts)
+    return loads
 
 
 class QuoteForm(forms.Form):
@@ -75,6 +98,9 @@ class QuoteForm(forms.Form):
 
     def clean_scan_days(self) -> list[int]:
         return scan_days_of(self.cleaned_data["scan_days"])
+
+    def clean_load(self) -> list[list[int]]:
+        return loads_of(self.cleaned_data["load"])
 
     def clean_earliest(self) -> date:
         earliest: date = self.cleaned_data["earliest"]
@@ -166,6 +192,19 @@ class ClosureForm(forms.Form):
     reason = forms.CharField(max_length=200, required=False)
 
 
+class BedOutageForm(forms.Form):
+    """Nights a bed cannot be slept in; the view offers the unit's beds."""
+
+    bed = forms.ChoiceField(choices=[])
+    first = forms.DateField(label="First night", widget=DATE)
+    last = forms.DateField(label="Last night", widget=DATE, required=False)
+    reason = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args: Any, beds: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bed"].choices = beds  # type: ignore[attr-defined]
+
+
 class CapacityForm(forms.ModelForm):
     """The unit's standing capacities, as its coordinators set them."""
 
@@ -212,8 +251,9 @@ class CohortForm(forms.Form):
     def __init__(self, data: Any = None, *, cohort: Cohort) -> None:
         initial = {name: getattr(cohort, name) for name in EDITABLE}
         initial["scan_days"] = ", ".join(map(str, cohort.scan_days))
+        initial["load"] = loads_text(cohort.load)
         super().__init__(data, initial=initial)
-        own = [name for name in EDITABLE if name != "scan_days"]
+        own = [name for name in EDITABLE if name not in ("scan_days", "load")]
         self.fields.update(
             forms.fields_for_model(
                 Cohort,
@@ -230,8 +270,18 @@ class CohortForm(forms.Form):
             max_length=40,
             help_text="Study days with a PET scan, relative to dosing (e.g. 1, 3).",
         )
+        self.fields["load"] = forms.CharField(
+            label="Nurse load per stay day",
+            max_length=1000,
+            help_text="One participant's day/evening/night load on each stay day from "
+            "admission, then on discharge day (e.g. 2/1/1, 4/2/1, 1/0/0).",
+        )
+        setattr(self.fields["load"], "wide", True)  # noqa: B010  # read by _form.html
         self.order_fields(EDITABLE)
         remember_shown(self)
 
     def clean_scan_days(self) -> list[int]:
         return scan_days_of(self.cleaned_data["scan_days"])
+
+    def clean_load(self) -> list[list[int]]:
+        return loads_of(self.cleaned_data["load"])

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from translink.regulatory.actions import may_dose
 from translink.regulatory.models import Ind
-from translink.tcrc.models import Closure, Cohort, Stay, Study, Unit
+from translink.tcrc.models import BedOutage, Closure, Cohort, Stay, Study, Unit
 from translink.tcrc.solver import instance as solver
 
 WORKDAY_SKILL = 2  # emergency-trained staff and a physician on site on working days
@@ -94,17 +94,21 @@ def build(unit: Unit, today: date, *, extra: list[Cohort] | None = None) -> Unit
     ]
     built.instance = replace(built.instance, cohorts=tuple(solver_cohorts))
     built.instance = replace(built.instance, precedences=tuple(rules))
-    built.instance = replace(built.instance, current_beds=_beds_now(under_way, today))
+    built.instance = replace(built.instance, beds_so_far=_beds_so_far(built, under_way, today))
     return built
 
 
-def _beds_now(under_way: list[Cohort], today: date) -> dict[tuple[str, str, int, int], str]:
-    """Where each participant in the unit sleeps tonight (or last slept): they stay there."""
-    found: dict[tuple[str, str, int, int], str] = {}
-    stays = Stay.objects.filter(cohort__in=under_way, first_night__lte=today)
-    for stay in stays.select_related("bed").order_by("first_night"):
-        found[(str(stay.cohort_id), stay.group, stay.period, stay.number)] = stay.bed.code
-    return found
+def _beds_so_far(
+    built: UnitInstance, under_way: list[Cohort], today: date
+) -> dict[tuple[str, str, int, int], tuple[tuple[str, int], ...]]:
+    """The beds each participant in the unit has slept in up to tonight, as (bed, first
+    night) in order: what happened stays as it was, and they stay where they are."""
+    found: dict[tuple[str, str, int, int], list[tuple[str, int]]] = {}
+    stays = Stay.objects.filter(cohort__in=under_way, first_night__lte=today, nights__gte=1)
+    for stay in stays.select_related("bed").order_by("first_night", "pk"):
+        key = (str(stay.cohort_id), stay.group, stay.period, stay.number)
+        found.setdefault(key, []).append((stay.bed.code, built.day(stay.first_night)))
+    return {key: tuple(segments) for key, segments in found.items()}
 
 
 def in_the_unit(cohort: Cohort, today: date) -> bool:
@@ -130,8 +134,9 @@ def _review_floors(built: UnitInstance, cohorts: list[Cohort], today: date) -> d
 
 def fingerprint(unit: Unit) -> list[tuple[object, ...]]:
     """What a plan was built from: each cohort's study, status and place, the unit's closed
-    days and its capacities. A plan saved over a unit whose fingerprint has changed since
-    would undo a booking or a stop, or put stays on days closed meanwhile."""
+    days, its beds out of service and its capacities. A plan saved over a unit whose
+    fingerprint has changed since would undo a booking or a stop, or put stays on days
+    closed or in beds taken out meanwhile."""
     rows = Cohort.objects.filter(study__unit=unit).order_by("pk")
     cohorts: list[tuple[object, ...]] = [
         (c.pk, c.status, c.sequence, f"{c.study_id}:{c.study.status}", *_described(c))
@@ -143,9 +148,15 @@ def fingerprint(unit: Unit) -> list[tuple[object, ...]]:
         .order_by("day")
         .values_list("day", "kind")
     ]
+    outages = [
+        ("out", *row)
+        for row in BedOutage.objects.filter(bed__unit=unit)
+        .order_by("pk")
+        .values_list("bed_id", "first_night", "last_night")
+    ]
     stored = Unit.objects.get(pk=unit.pk)  # not the caller's copy
     capacities = [(field.name, getattr(stored, field.name)) for field in Unit._meta.concrete_fields]
-    return [*cohorts, *closed, ("capacities", *capacities)]
+    return [*cohorts, *closed, *outages, ("capacities", *capacities)]
 
 
 def _described(cohort: Cohort) -> tuple[object, ...]:
@@ -257,4 +268,19 @@ def _unit(unit: Unit, starts_on: date) -> solver.Unit:
         skill=tuple(WORKDAY_SKILL if ok else WEEKEND_SKILL for ok in working),
         closed=frozenset(closed),
         nurse_overtime=unit.nurse_overtime,
+        out_of_service=_out_of_service(unit, dates[0], dates[-1]),
     )
+
+
+def _out_of_service(unit: Unit, first: date, last: date) -> frozenset[tuple[str, int]]:
+    """(bed code, night) for each night from ``first`` to ``last`` a bed is out of service."""
+    found = set()
+    outages = BedOutage.objects.filter(
+        bed__unit=unit, first_night__lte=last, last_night__gte=first
+    ).select_related("bed")
+    for outage in outages:
+        night = max(outage.first_night, first)
+        while night <= min(outage.last_night, last):
+            found.add((outage.bed.code, (night - first).days))
+            night += timedelta(days=1)
+    return frozenset(found)

@@ -54,6 +54,32 @@ class Bed(models.Model):
         return self.code
 
 
+class BedOutage(models.Model):
+    """Nights a bed cannot be slept in (a repair, its monitor being serviced), from the
+    night of ``first_night`` to the night of ``last_night``; the other beds carry on."""
+
+    bed = models.ForeignKey(Bed, on_delete=models.CASCADE, related_name="outages")
+    first_night = models.DateField()
+    last_night = models.DateField()
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["first_night", "bed__code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_night__gte=models.F("first_night")),
+                name="tcrc_bed_outage_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bed.code} out of service from {self.first_night:%Y-%m-%d}"
+
+    @property
+    def nights(self) -> int:
+        return (self.last_night - self.first_night).days + 1
+
+
 class Closure(models.Model):
     """A day without dosing cover (a holiday), or with the unit closed altogether."""
 

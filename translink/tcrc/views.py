@@ -30,6 +30,7 @@ from translink.people.models import Researcher
 from translink.regulatory.models import Ind, Obligation
 from translink.tcrc import (
     actions,
+    bed_service,
     charts,
     closing,
     cohort_changes,
@@ -39,6 +40,7 @@ from translink.tcrc import (
     staffing,
 )
 from translink.tcrc.forms import (
+    BedOutageForm,
     CapacityForm,
     ClosureForm,
     CohortForm,
@@ -48,7 +50,7 @@ from translink.tcrc.forms import (
     StudyRequestForm,
     TrialEventForm,
 )
-from translink.tcrc.models import Closure, Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.models import BedOutage, Closure, Cohort, PlanRun, Stay, Study, Unit
 from translink.tcrc.solver.quote import HORIZON, Quote
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
@@ -74,7 +76,15 @@ def unit_calendar(request: HttpRequest) -> HttpResponse:
     context = {
         "unit": unit,
         "gantt": charts.gantt(
-            list(unit.beds.all()), stays, shown, start, days, today, _closures(unit, start, days)
+            list(unit.beds.all()),
+            stays,
+            shown,
+            start,
+            days,
+            today,
+            _closures(unit, start, days),
+            outages=bed_service.upcoming(unit, start),
+            reasons=user.role in UNIT_STAFF,
         ),
         "legend": charts.legend(stays, shown),
         "refused": visible(user, Study).filter(unit=unit).exclude(refusal=""),
@@ -131,6 +141,64 @@ def _named(cohorts: list[Cohort]) -> str:
     """The first three cohorts by name, and how many more."""
     more = f" and {len(cohorts) - 3} more" if len(cohorts) > 3 else ""
     return ", ".join(str(c) for c in cohorts[:3]) + more
+
+
+@signed_in(*UNIT_STAFF)
+def beds(request: HttpRequest) -> HttpResponse:
+    """The unit's beds, their equipment and the nights ahead each is out of service;
+    coordinators take a bed out and put it back."""
+    user, unit = user_of(request), _unit(request)
+    if request.method == "POST" and user.role not in COORDINATORS:
+        raise PermissionDenied("Only the unit's coordinators take beds out of service.")
+    if unit is None:
+        return render(request, "tcrc/beds.html", {"unit": None})
+    choices = [
+        (bed.code, f"{bed.code} ({bed.room}{', telemetry' if bed.telemetry else ''})")
+        for bed in unit.beds.all()
+    ]
+    form = BedOutageForm(request.POST or None, beds=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = bed_service.take_out(user, unit, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error)
+        else:
+            said = f"{done.outage.bed.code} is out of service."
+            if done.run is not None:
+                why = []
+                if done.moved:
+                    why.append(f"{_named(done.moved)} no longer fit")
+                if done.displaced:
+                    count = done.displaced
+                    why.append(f"{count} stay{'s' if count != 1 else ''} in it need another bed")
+                messages.success(request, f"{said} {' and '.join(why)}: the unit is re-planned.")
+                return redirect("plan_run", pk=done.run.pk)
+            messages.success(request, f"{said} No planned stay used it on those nights.")
+            return redirect("tcrc_beds")
+    context = {
+        "unit": unit,
+        "beds": list(unit.beds.all()),
+        "outages": bed_service.upcoming(unit, timezone.localdate()),
+        "form": form,
+        "coordinator": user.role in COORDINATORS,
+    }
+    return render(request, "tcrc/beds.html", context, status=422 if form.errors else 200)
+
+
+@require_POST
+@object_route(pk=BedOutage, roles=tuple(COORDINATORS))
+def bed_back(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put the bed back in service from tonight."""
+    item = get_visible_or_404(user_of(request), BedOutage, pk=pk)
+    try:
+        bed_service.put_back(user_of(request), item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, f"{item.bed.code} is back in service; re-plan the unit to use it."
+        )
+    return redirect("tcrc_beds")
 
 
 @signed_in(*COORDINATORS)

@@ -40,6 +40,13 @@ def _closures(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
     return _unit_part(user, qs)
 
 
+@scope("tcrc.BedOutage")
+def _bed_outages(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
+    # Their reasons are the institute's own notes: staff only (the calendar hatches the
+    # nights for everyone, without the reason).
+    return qs if user.role in UNIT_STAFF else qs.none()
+
+
 @scope("tcrc.Study")
 def _studies(user: User, qs: QuerySet[Any]) -> QuerySet[Any]:
     if user.role in UNIT_STAFF:

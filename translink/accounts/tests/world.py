@@ -302,4 +302,5 @@ CANARIES: dict[str, set[str]] = {
     "CANARY-FUNDING-B": STAFF | {"company_b"},
     "CANARY-SCORE-B": STAFF,
     "CANARY-RATIONALE-B": STAFF,  # decisions: staff, the council and the team only
+    "CANARY-BED-OUT": STAFF,  # why a bed is out of service: the institute's own note
 }

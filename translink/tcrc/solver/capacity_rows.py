@@ -40,7 +40,7 @@ def add_capacity_rows(
         kind = key[0]
         if kind == "beds":
             _, equipment, night = key
-            _add_hard_row(model, terms, 0 if night in unit.closed else unit.beds_with(equipment))
+            _add_hard_row(model, terms, unit.beds_on(equipment, night))
         elif kind == "admissions":
             _add_hard_row(model, terms, unit.admissions[key[1]])
         elif kind == "scans":

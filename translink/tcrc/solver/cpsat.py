@@ -266,9 +266,8 @@ def _add_block(
 def _add_interval_capacities(built: _Model) -> None:
     unit = built.instance.unit
     for equipment, tasks in built.beds.items():
-        have = unit.beds_with(equipment)
         _cumulative(
-            built.model, tasks, [0 if night in unit.closed else have for night in range(unit.days)]
+            built.model, tasks, [unit.beds_on(equipment, night) for night in range(unit.days)]
         )
     _cumulative(built.model, built.admissions, list(unit.admissions))
     _cumulative(built.model, built.scans, list(unit.scanner))

@@ -19,6 +19,8 @@ Input contract
         emergency cover, not holidays).
     ``skill``: per day, the highest skill level on the dosing shift (0 when unknown).
     ``closed``: days the unit holds nobody (no bed is available on those nights).
+    ``out_of_service``: (bed key, night) pairs a bed cannot be slept in (repairs, a
+        monitor being serviced); the other beds carry on.
 :class:`Cohort`
     A group of participants dosed together. The first ``sentinels`` are dosed on the
     cohort's dosing day ``d``; the rest ``sentinel_gap`` days later. Each group is
@@ -75,12 +77,29 @@ class Unit:
     skill: tuple[int, ...] = ()
     closed: frozenset[int] = frozenset()
     nurse_overtime: int = 0
+    out_of_service: frozenset[tuple[str, int]] = frozenset()
 
     def skill_on(self, day: int) -> int:
         return self.skill[day] if self.skill else 0
 
     def beds_with(self, equipment: frozenset[str]) -> int:
         return sum(1 for bed in self.beds if equipment <= bed.equipment)
+
+    def in_service(self, bed: str, night: int) -> bool:
+        """Whether ``bed`` can be slept in on ``night`` (the unit open, the bed working)."""
+        return night not in self.closed and (bed, night) not in self.out_of_service
+
+    def beds_on(self, equipment: frozenset[str], night: int) -> int:
+        """How many beds with ``equipment`` can be slept in on ``night``."""
+        if night in self.closed:
+            return 0
+        if not self.out_of_service:
+            return self.beds_with(equipment)
+        return sum(
+            1
+            for bed in self.beds
+            if equipment <= bed.equipment and (bed.key, night) not in self.out_of_service
+        )
 
 
 @dataclass(frozen=True)
@@ -143,8 +162,12 @@ class Instance:
     cohorts: tuple[Cohort, ...]
     precedences: tuple[Precedence, ...] = ()
     weights: Weights = field(default_factory=Weights)
-    # Where participants sleep now, by (cohort, group, period, participant): kept if free.
-    current_beds: dict[tuple[str, str, int, int], str] = field(default_factory=dict)
+    # For participants in the unit, by (cohort, group, period, participant): the beds they
+    # have slept in so far, as (bed, first night) in order, the last being where they sleep
+    # now. Kept as recorded while the bed is free and in service.
+    beds_so_far: dict[tuple[str, str, int, int], tuple[tuple[str, int], ...]] = field(
+        default_factory=dict
+    )
 
     def cohort(self, key: str) -> Cohort:
         for cohort in self.cohorts:
@@ -236,6 +259,13 @@ def check_instance(instance: Instance) -> None:
         raise ValueError(f"unit.skill must be empty or have one entry per day ({unit.days})")
     if len({bed.key for bed in unit.beds}) != len(unit.beds):
         raise ValueError("unit.beds: bed keys must be unique")
+    keys_of_beds = {bed.key for bed in unit.beds}
+    for bed, night in sorted(unit.out_of_service):
+        if bed not in keys_of_beds or not 0 <= night < unit.days:
+            raise ValueError(
+                f"unit.out_of_service: ({bed!r}, {night}) names an unknown bed or a night "
+                f"outside the horizon"
+            )
     keys = [cohort.key for cohort in instance.cohorts]
     if len(set(keys)) != len(keys):
         raise ValueError("cohorts: cohort keys must be unique")

@@ -58,7 +58,7 @@ class Usage:
         alone = self.demand(cohort, d)
         for (equipment, night), people in alone.beds.items():
             used = self.beds[(equipment, night)] + people
-            have = 0 if night in unit.closed else unit.beds_with(equipment)
+            have = unit.beds_on(equipment, night)
             if used > have:
                 name = "beds" if not equipment else "beds with " + ", ".join(sorted(equipment))
                 found.append(Blocker(name, night, used, have))

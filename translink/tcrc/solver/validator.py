@@ -8,8 +8,8 @@ Hard rules: required cohorts placed; dosing on allowed days only (cover, skill, 
 high-risk cohorts a covered next day) and not before ``earliest``; fixed days kept; every
 precedence and its lag; each participant in exactly one bed on each night of their stay,
 from admission to discharge; one person per bed per night; equipment; no one in a closed
-unit; admissions per day; scanner slots per day; nurse load within the rostered capacity
-plus the allowed overtime on every shift.
+unit, and no one in a bed out of service; admissions per day; scanner slots per day; nurse
+load within the rostered capacity plus the allowed overtime on every shift.
 """
 
 from __future__ import annotations
@@ -142,11 +142,20 @@ def _check_stays(
             verdict.violations.append(
                 f"{stay.cohort} needs {sorted(needs)} but bed {stay.bed} lacks it"
             )
+        if stay.nights < 1:
+            verdict.violations.append(
+                f"{stay.cohort} has a stay of {stay.nights} nights in bed {stay.bed}"
+            )
         for night in range(stay.first_night, stay.first_night + stay.nights):
             nights[(stay.cohort, stay.group, stay.period, stay.participant)].append(night)
             if night in unit.closed or not 0 <= night < unit.days:
                 verdict.violations.append(
                     f"{stay.cohort} is in bed {stay.bed} on night {night}, when the unit is closed"
+                )
+            elif (stay.bed, night) in unit.out_of_service:
+                verdict.violations.append(
+                    f"{stay.cohort} is in bed {stay.bed} on night {night}, when it is out of "
+                    "service"
                 )
             if (stay.bed, night) in sleeper:
                 verdict.violations.append(f"bed {stay.bed} holds two people on night {night}")

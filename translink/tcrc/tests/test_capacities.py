@@ -211,7 +211,7 @@ def test_a_plan_built_before_the_unit_changed_is_not_saved_over_the_change(
     built = instances.build(clinic.unit, clinic.today)
     plan = plan_greedy(built.instance)
     staffing.update_capacities(clinic.coordinator, clinic.unit, {"nurses_weekday_day": 30})
-    with pytest.raises(actions.StalePlan, match="closed days or its capacities"):
+    with pytest.raises(actions.StalePlan, match="a bed out of service or its capacities"):
         actions.save_plan(clinic.unit, built, plan)
     assert not Stay.objects.exists()
 

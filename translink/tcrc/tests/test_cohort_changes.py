@@ -71,6 +71,71 @@ def test_a_longer_stay_keeps_its_days_loads_and_repeats_the_last(clinic: Clinic)
     assert cohort.nights == 5 and len(cohort.load) == 6 and cohort.scan_days == [1, 3]
 
 
+def test_a_heavier_dosing_day_is_planned_against_the_nurses_of_that_shift(
+    clinic: Clinic, replan: Any
+) -> None:
+    """Two cohorts aiming at the same day share it while their loads are light. Once one's
+    dosing day needs 10 of the day shift's 11, no day of the other's stay may fall on it."""
+    clinic.unit.nurses_weekday_day = clinic.unit.nurses_weekend_day = 11
+    clinic.unit.nurse_overtime = 0
+    clinic.unit.save()
+    one = add_study(clinic, "ALPHA-1", clinic.company_a, participants=2)
+    two = add_study(clinic, "BETA-1", clinic.company_b, participants=2)
+    aim = clinic.today + timedelta(days=3)
+    while aim.weekday() >= 5:
+        aim += timedelta(days=1)
+    Cohort.objects.update(target=aim)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    first, second = Cohort.objects.get(study=one), Cohort.objects.get(study=two)
+    assert first.dose_day == second.dose_day == aim  # light loads: side by side
+    heavy = [[1, 1, 1], [5, 2, 1], [1, 0, 0]]  # 5 per participant on the dosing day shift
+    cohort_changes.change_cohort(clinic.coordinator, first, {"load": heavy})
+    first.refresh_from_db()
+    assert first.load == heavy and first.nights == 2
+    assert first.dose_day is None  # un-planned until the re-plan places it again
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.dose_day is not None and second.dose_day is not None
+    stay = {second.dose_day + timedelta(days=n) for n in (-1, 0, 1)}
+    assert first.dose_day not in stay
+    event = AuditEvent.objects.get(action="tcrc.cohort_changed")
+    assert event.new == {"load": heavy}
+
+
+def test_the_page_shows_and_changes_the_load_per_stay_day(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    cohort = Cohort.objects.get(study=study)
+    client = _client(clinic.coordinator)
+    page = client.get(f"/tcrc/cohorts/{cohort.pk}/").content.decode()
+    assert 'value="1/1/1, 1/1/1, 1/1/1"' in page and "Nurse load per stay day" in page
+    form = {
+        "participants": 2, "sentinels": 0, "sentinel_gap_days": 1, "standby": 0, "nights": 2,
+        "load": "1/1/1, 1/1/1, 1/1/1", "scan_days": "", "review_gap_days": 2,
+        "earliest": str(cohort.earliest), "target": "", "priority": 5,
+    }  # fmt: skip
+    shown = {f"initial-{name}": value for name, value in form.items()}
+    before = _stored()
+    refused = client.post(f"/tcrc/cohorts/{cohort.pk}/", {**form, **shown, "load": "2/1, 1/1/1"})
+    assert refused.status_code == 422
+    assert "Stay day 1 (&#x27;2/1&#x27;): give day/evening/night" in refused.content.decode()
+    refused = client.post(f"/tcrc/cohorts/{cohort.pk}/", {**form, **shown, "load": "2/1/1"})
+    assert refused.status_code == 422 and "3 in all, not 1" in refused.content.decode()
+    assert _stored() == before
+    saved = client.post(
+        f"/tcrc/cohorts/{cohort.pk}/", {**form, **shown, "load": "2/1/1; 4/2/1 ,1/0/0"}
+    )
+    assert saved.status_code == 302
+    assert Cohort.objects.get(pk=cohort.pk).load == [[2, 1, 1], [4, 2, 1], [1, 0, 0]]
+    # A longer stay typed with its load for every day keeps the load as typed.
+    client.post(
+        f"/tcrc/cohorts/{cohort.pk}/",
+        {**form, **shown, "nights": 3, "load": "2/1/1, 4/2/1, 3/2/1, 1/0/0"},
+    )
+    cohort.refresh_from_db()
+    assert cohort.nights == 3 and cohort.load == [[2, 1, 1], [4, 2, 1], [3, 2, 1], [1, 0, 0]]
+
+
 def test_booked_and_running_cohorts_keep_their_days(clinic: Clinic, replan: Any) -> None:
     booked = add_study(clinic, "ALPHA-1", clinic.company_a)
     replan(clinic.coordinator, clinic.unit, today=clinic.today)
@@ -105,6 +170,11 @@ def test_booked_and_running_cohorts_keep_their_days(clinic: Clinic, replan: Any)
         ({"review_gap_days": 366}, "review_gap_days", "At most 365"),
         ({"earliest": 400}, "earliest", "The unit plans 42 days ahead: start by"),
         ({"target": 43}, "target", "The unit plans 42 days ahead: aim by"),
+        ({"load": [[1, 1, 1], [1, 1, 1]]}, "load", "discharge day: 3 in all, not 2"),
+        ({"nights": 3, "load": [[1, 1, 1]] * 3}, "load", "3 stay day(s) and the discharge"),
+        ({"load": [[1, 1, 1], [1, 1], [1, 0, 0]]}, "load", "Stay day 2: three whole numbers"),
+        ({"load": [[1, 1, 1], [1, 51, 1], [1, 0, 0]]}, "load", "from 0 to 50"),
+        ({"load": [[1, 1, 1], [1, True, 1], [1, 0, 0]]}, "load", "Stay day 2"),
     ],
 )
 def test_a_change_that_makes_no_sense_names_the_field_and_saves_nothing(
@@ -131,8 +201,8 @@ def test_the_page_refines_a_cohort_and_shows_refusals_on_their_fields(clinic: Cl
     assert f'href="/tcrc/cohorts/{cohort.pk}/"' in study_page
     form = {
         "participants": 2, "sentinels": 0, "sentinel_gap_days": 1, "standby": 0, "nights": 2,
-        "scan_days": "", "review_gap_days": 2, "earliest": str(cohort.earliest),
-        "target": "", "priority": 5,
+        "load": "1/1/1, 1/1/1, 1/1/1", "scan_days": "", "review_gap_days": 2,
+        "earliest": str(cohort.earliest), "target": "", "priority": 5,
     }  # fmt: skip
     before = _stored()
     refused = client.post(f"/tcrc/cohorts/{cohort.pk}/", {**form, "scan_days": "day one"})
@@ -157,6 +227,9 @@ def test_the_api_refines_a_cohort_and_refuses_bad_bodies_by_field(clinic: Clinic
         ({"target": "soon"}, "target"),
         ({"scan_days": ["one"]}, "scan_days"),
         ({"sentinels": 5}, "sentinels"),
+        ({"load": [[1, 1, 1], [1, 1, 1]]}, "load"),
+        ({"load": [[1, 1, 1], [1, "1", 1], [1, 0, 0]]}, "load"),
+        ({"load": None}, "load"),
     ]:
         answer = client.patch(url, body, content_type="application/json")
         fields = answer.json()["error"]["fields"]
@@ -215,8 +288,9 @@ def test_a_page_left_open_does_not_undo_what_another_coordinator_saved(clinic: C
     cohort_changes.change_cohort(clinic.coordinator_2, cohort, {"nights": 5})
     shown = {
         "participants": 2, "sentinels": 0, "sentinel_gap_days": 1, "standby": 0, "nights": 2,
-        "scan_days": "", "review_gap_days": 2, "earliest": str(cohort.earliest), "target": "",
-        "priority": 5, "telemetry": "", "high_risk": "",
+        "load": "1/1/1, 1/1/1, 1/1/1", "scan_days": "", "review_gap_days": 2,
+        "earliest": str(cohort.earliest), "target": "", "priority": 5, "telemetry": "",
+        "high_risk": "",
     }  # fmt: skip
     posted = {**shown, **{f"initial-{name}": value for name, value in shown.items()}}
     _client(clinic.coordinator).post(f"/tcrc/cohorts/{cohort.pk}/", {**posted, "priority": 9})

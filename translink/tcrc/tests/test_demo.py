@@ -3,10 +3,12 @@ planner, and one study the planner will not dose because its IND is on full hold
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 
-from translink.tcrc.models import Bed, Closure, PlanRun, Stay, Study
+from translink.tcrc.models import Bed, BedOutage, Closure, PlanRun, Stay, Study
 
 pytestmark = pytest.mark.django_db
 
@@ -24,3 +26,13 @@ def test_the_demo_fills_the_unit_with_studies(capsys: pytest.CaptureFixture[str]
     assert waiting.ind is not None and waiting.ind.effective_by is not None
     assert all(c.dose_day >= waiting.ind.effective_by for c in waiting.cohorts.all() if c.dose_day)
     assert Stay.objects.count() > 150
+    linked = Study.objects.exclude(alliance=None).get()  # its sponsor is a partner of it
+    assert linked.alliance is not None
+    assert linked.alliance.partners.filter(pk=linked.sponsor_id).exists()
+    for study in Study.objects.exclude(ind=None).select_related("ind"):
+        assert study.ind is not None
+        assert study.ind.sponsor_company_id in (None, study.sponsor_id)
+    outage = BedOutage.objects.get()  # and nobody sleeps in the bed on its nights
+    for stay in Stay.objects.filter(bed=outage.bed):
+        last = stay.first_night + timedelta(days=stay.nights - 1)
+        assert last < outage.first_night or stay.first_night > outage.last_night

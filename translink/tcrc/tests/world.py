@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 
 from translink.tcrc import actions
-from translink.tcrc.models import Bed, Closure, Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.models import Bed, BedOutage, Closure, Cohort, PlanRun, Stay, Study, Unit
 from translink.tcrc.staffing import CAPACITIES
 
 if TYPE_CHECKING:
@@ -41,13 +41,19 @@ def build_tcrc(w: World) -> dict[str, Any]:
     for n in range(4):
         Bed.objects.create(unit=unit, code=f"W{n}", room="Room W", telemetry=n == 0)
     closure = Closure.objects.create(unit=unit, day=today + timedelta(days=20), reason="Holiday")
+    outage = BedOutage.objects.create(
+        bed=unit.beds.get(code="W3"),
+        first_night=today + timedelta(days=1),
+        last_night=today + timedelta(days=2),
+        reason="CANARY-BED-OUT pump repair",
+    )
     a = _study(unit, "CANARY-TCRC-A", w.company_a, None, today + timedelta(days=3))
     a.ind = w.regulatory["company_a"]["ind"]  # its ClinicalTrials.gov duties live there
     a.save(update_fields=["ind"])
     b = _study(unit, "CANARY-TCRC-B", w.company_b, w.open_researcher, today + timedelta(days=3))
     run = actions.request_plan(None, unit, reason="World plan", today=today)
     actions.solve_run(run)
-    return {"unit": unit, "closure": closure, "a": a, "b": b, "run": run}
+    return {"unit": unit, "closure": closure, "outage": outage, "a": a, "b": b, "run": run}
 
 
 def _objects(study: Study) -> dict[type, list[Any]]:
@@ -67,18 +73,20 @@ def declare_tcrc_walls(w: World) -> None:
         Bed: list(t["unit"].beds.all()),
         Closure: [t["closure"]],
     }
+    outage: list[Any] = [t["outage"]]
     table: dict[str, dict[type, list[Any]]] = {
         "alliance_manager": {PlanRun: [t["run"]]},
-        "researcher": {**a, PlanRun: [t["run"]]},
-        "company_a": {**b, PlanRun: [t["run"]]},
-        "company_b": {**a, PlanRun: [t["run"]]},
-        "investor": {**both, **unit_parts, PlanRun: [t["run"]]},
+        "researcher": {**a, PlanRun: [t["run"]], BedOutage: outage},
+        "company_a": {**b, PlanRun: [t["run"]], BedOutage: outage},
+        "company_b": {**a, PlanRun: [t["run"]], BedOutage: outage},
+        "investor": {**both, **unit_parts, PlanRun: [t["run"]], BedOutage: outage},
     }
     for persona, hidden in table.items():
         for model, objects in hidden.items():
             w.hidden.setdefault(persona, {}).setdefault(model, []).extend(objects)
     w.samples.setdefault("administrator", {})[Study] = t["a"]
     w.samples["administrator"][Closure] = t["closure"]
+    w.samples["administrator"][BedOutage] = t["outage"]
     w.samples["administrator"][Cohort] = t["a"].cohorts.first()
 
 
@@ -92,6 +100,10 @@ def _review_outcome_page(w: World) -> dict[str, Any]:
 
 def _closing() -> dict[str, Any]:
     return {"first": str(timezone.localdate() + timedelta(days=24)), "kind": "closed"}
+
+
+def _bed_out() -> dict[str, Any]:
+    return {"bed": "W2", "first": str(timezone.localdate() + timedelta(days=24))}
 
 
 QUOTE = {
@@ -118,6 +130,8 @@ TCRC_WRITE_EXAMPLES: dict[str, Any] = {
     },
     "api/tcrc/closures": lambda w: _closing(),
     "tcrc/closures/": lambda w: _closing(),
+    "api/tcrc/bed-outages": lambda w: _bed_out(),
+    "tcrc/beds/": lambda w: _bed_out(),
     "api/tcrc/capacities": lambda w: {"plan_seconds": 2},
     "api/tcrc/studies/<study_id>": lambda w: {"title": "A renamed study"},
     "api/tcrc/cohorts/<cohort_id>": lambda w: {"priority": 7},
@@ -127,6 +141,7 @@ TCRC_WRITE_EXAMPLES: dict[str, Any] = {
         "sentinel_gap_days": 1,
         "standby": 0,
         "nights": 2,
+        "load": "1/1/1, 1/1/1, 1/1/1",
         "review_gap_days": 7,
         "earliest": str(timezone.localdate() + timedelta(days=3)),
         "priority": 7,
