@@ -137,8 +137,8 @@ def save_plan(unit: Unit, built: instances.UnitInstance, plan: Plan) -> None:
         if instances.fingerprint(unit) != built.fingerprint:
             raise StalePlan(
                 "The unit changed while the planner ran (a booking, a stop, a safety-review "
-                "outcome, closed days, a bed out of service or its capacities); nothing was "
-                "saved. Re-plan to include it."
+                "outcome, closed days, its beds or its capacities); nothing was saved. "
+                "Re-plan to include it."
             )
         Study.objects.filter(unit=unit).update(refusal="", condition="")
         for study_id, why in built.refused.items():

@@ -38,7 +38,7 @@ from translink.tcrc import (
 )
 from translink.tcrc.forms import QuoteForm
 from translink.tcrc.instances import UnitInstance
-from translink.tcrc.models import BedOutage, Closure, Cohort, PlanRun, Study, Unit
+from translink.tcrc.models import Bed, BedOutage, Closure, Cohort, PlanRun, Study, Unit
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
 router = Router(tags=["tcrc"])
@@ -308,6 +308,65 @@ def reopen_day(request: HttpRequest, closure_id: int) -> Status[None]:
     return Status(204, None)
 
 
+class BedOut(Schema):
+    id: int
+    code: str
+    room: str
+    telemetry: bool
+
+
+class BedIn(Schema):
+    code: str = Field(description="As on the bed, such as 10A", max_length=20)
+    room: str = Field(max_length=40)
+    telemetry: StrictBool = False
+
+
+class BedChangeIn(Schema):
+    telemetry: StrictBool
+
+
+class BedChangedOut(BedOut):
+    moved_cohorts: list[int] = Field(
+        description="Planned cohorts of requested studies that no longer fit"
+    )
+    displaced_stays: int = Field(description="Planned stays needing telemetry in the bed")
+    run_id: int | None = Field(description="The re-plan queued for them")
+
+
+@router.get("/beds", response=list[BedOut])
+@signed_in(*UNIT_STAFF)
+def list_beds(request: HttpRequest) -> QuerySet[Bed]:
+    return visible(user_of(request), Bed)
+
+
+@router.post("/beds", response={201: BedOut})
+@signed_in(*COORDINATORS)
+def add_bed(request: HttpRequest, payload: BedIn) -> Status[Bed]:
+    """Add a bed; the next plan may use it."""
+    unit = visible(user_of(request), Unit).first()
+    if unit is None:
+        raise Http404
+    return Status(201, bed_service.add_bed(user_of(request), unit, **payload.dict()))
+
+
+@router.patch("/beds/{bed_id}", response=BedChangedOut)
+@object_route(bed_id=Bed, roles=tuple(COORDINATORS))
+def change_bed(request: HttpRequest, bed_id: int, payload: BedChangeIn) -> BedChangedOut:
+    """Fit telemetry or take it away; refused, naming the cohorts and days, where booked
+    or running stays need it."""
+    bed = get_visible_or_404(user_of(request), Bed, pk=bed_id)
+    done = bed_service.set_telemetry(user_of(request), bed, payload.telemetry)
+    return BedChangedOut(
+        id=done.bed.pk,
+        code=done.bed.code,
+        room=done.bed.room,
+        telemetry=done.bed.telemetry,
+        moved_cohorts=[c.pk for c in done.moved],
+        displaced_stays=done.displaced,
+        run_id=None if done.run is None else done.run.pk,
+    )
+
+
 class BedOutageOut(Schema):
     id: int
     bed: str = Field(validation_alias="bed.code")
@@ -384,6 +443,9 @@ class CapacitiesOut(Schema):
     nurses_weekend_night: int
     nurse_overtime: int
     plan_seconds: int
+    dosing_weekdays: list[int] = Field(
+        description="Days of the week with dosing cover, Monday 0 to Sunday 6"
+    )
 
 
 class CapacitiesIn(Schema):
@@ -400,6 +462,9 @@ class CapacitiesIn(Schema):
     nurses_weekend_night: int | None = Field(None, ge=0, le=10_000, strict=True)
     nurse_overtime: int | None = Field(None, ge=0, le=10_000, strict=True)
     plan_seconds: int | None = Field(None, ge=1, le=600, strict=True)
+    dosing_weekdays: list[StrictInt] | None = Field(
+        None, max_length=7, description="Days of the week with dosing cover, Monday 0 to Sunday 6"
+    )
 
 
 class CapacitiesChangedOut(CapacitiesOut):
@@ -428,7 +493,7 @@ def change_capacities(request: HttpRequest, payload: CapacitiesIn) -> Capacities
     values = payload.dict(exclude_none=True)
     outcome = staffing.update_capacities(user_of(request), unit, values)
     return CapacitiesChangedOut(
-        **{name: getattr(unit, name) for name in staffing.CAPACITIES},
+        **{name: getattr(unit, name) for name in staffing.LABELS},
         moved_cohorts=[c.pk for c in outcome.moved],
         run_id=None if outcome.run is None else outcome.run.pk,
     )

@@ -1,29 +1,35 @@
-"""Taking a bed out of service for some nights (a repair, its monitor being serviced) and
-putting it back.
+"""The unit's beds: adding one, fitting or removing its telemetry, taking it out of service
+for some nights (a repair, its monitor being serviced) and putting it back.
 
 Like closing days, taking a bed out is checked against the plan under the unit's lock: if
 booked studies or cohorts in the unit now would no longer have enough beds (or beds with
 the equipment they need) on those nights, it is refused, naming the cohorts and the
 nights, and nothing is saved. Requested studies that no longer fit are moved by a re-plan
 queued at once; so are participants the plan put in that bed on those nights, who get
-other beds.
+other beds. Removing a bed's telemetry is checked the same way against those who need
+telemetry; adding a bed or telemetry only gives the unit room.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from translink.audit.actions import record
-from translink.tcrc.actions import require_coordinator
-from translink.tcrc.changes import Change, change_unit
+from translink.lib.text import search_text
+from translink.tcrc import instances
+from translink.tcrc.actions import request_plan, require_coordinator
+from translink.tcrc.changes import Change, change_unit, solving
 from translink.tcrc.models import Bed, BedOutage, Cohort, PlanRun, Stay, Unit
 
+MOST_BEDS = 60  # a phase 1 unit, not a hospital
+CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .-]{0,19}")
 MOST_NIGHTS = 366  # one outage lasts at most a year
 MOST_AHEAD = 3 * 365  # and ends no further ahead than three years
 
@@ -65,7 +71,7 @@ def take_out(
         nonlocal displaced
         _refuse_overlap(found, first, last)  # under the lock: two coordinators at once
         outage = BedOutage.objects.create(
-            bed=found, first_night=first, last_night=last, reason=reason.strip()
+            bed=found, first_night=first, last_night=last, reason=search_text(reason)
         )
         displaced = _sleepers(found, first, last)
         change = Change(
@@ -161,3 +167,109 @@ def _sleepers(bed: Bed, first: date, last: date) -> int:
     ``last``."""
     stays = Stay.objects.filter(bed=bed, first_night__lte=last).only("first_night", "nights")
     return sum(1 for stay in stays if stay.first_night + timedelta(days=stay.nights - 1) >= first)
+
+
+def add_bed(actor: Any, unit: Unit, code: str, room: str, telemetry: bool = False) -> Bed:
+    """A new bed in ``room``; the next plan may use it."""
+    require_coordinator(actor)
+    code, room = " ".join(code.split()), search_text(room, limit=1_000)
+    errors: dict[str, str] = {}
+    if not CODE.fullmatch(code):
+        errors["code"] = (
+            "1 to 20 letters, digits, spaces, dots or hyphens, starting with a letter or digit."
+        )
+    if not room or len(room) > Bed._meta.get_field("room").max_length:  # type: ignore[operator]
+        errors["room"] = "Name the room, in at most 40 characters."
+    with transaction.atomic():
+        locked = Unit.objects.select_for_update().get(pk=unit.pk)
+        same = Bed.objects.filter(unit=locked, code__iexact=code).first()
+        if "code" not in errors and same is not None:
+            errors["code"] = f"The unit has a bed {same.code} already."
+        if locked.beds.count() >= MOST_BEDS:
+            errors["__all__"] = f"The unit has {MOST_BEDS} beds, the most it can have."
+        if errors:
+            raise ValidationError(errors)
+        bed = Bed.objects.create(unit=locked, code=code, room=room, telemetry=telemetry)
+        record(
+            "tcrc.bed_added",
+            actor=actor,
+            obj=locked,
+            new={"bed": code, "room": room, "telemetry": telemetry},
+        )
+        if solving(locked):  # a plan being solved will not be saved over the new bed
+            request_plan(actor, locked, reason=f"Bed {code} added")
+    return bed
+
+
+@dataclass(frozen=True)
+class Refitted:
+    """The bed as it now is; the planned cohorts that no longer fit, how many planned stays
+    of those needing telemetry were in it, and the re-plan queued for them."""
+
+    bed: Bed
+    moved: list[Cohort]
+    displaced: int
+    run: PlanRun | None
+
+
+def set_telemetry(actor: Any, bed: Bed, telemetry: bool, *, today: date | None = None) -> Refitted:
+    """Fit the bed with telemetry, or take it away. Taking it away is refused, naming the
+    cohorts and days, where booked or running cohorts would lack telemetry beds."""
+    require_coordinator(actor)
+    today = today or timezone.localdate()
+    displaced = 0
+
+    def apply(locked: Unit) -> tuple[Bed, Change | None]:
+        nonlocal displaced
+        current = Bed.objects.get(pk=bed.pk, unit=locked)
+        if current.telemetry == telemetry:
+            return current, None
+        if not telemetry:
+            _refuse_while_monitored(current, today)
+        current.telemetry = telemetry
+        current.save(update_fields=["telemetry"])
+        if not telemetry:
+            displaced = _needing_telemetry(current, today)
+        said = "fitted with telemetry" if telemetry else "without telemetry"
+        change = Change(
+            action="tcrc.bed_equipment_changed",
+            summary=f"Bed {current.code} {said}",
+            old={"bed": current.code, "telemetry": not telemetry},
+            new={"bed": current.code, "telemetry": telemetry},
+            field="telemetry",
+            pointer="Fixed stays need this bed's telemetry (see above).",
+            replan=displaced > 0,
+        )
+        return current, change
+
+    refitted, outcome = change_unit(actor, bed.unit, today, apply)
+    return Refitted(refitted, outcome.moved, displaced, outcome.run)
+
+
+def _refuse_while_monitored(bed: Bed, today: date) -> None:
+    """Telemetry is not taken from a bed someone in the unit has slept in with it: their
+    nights there are what happened."""
+    stays = Stay.objects.filter(bed=bed, cohort__telemetry=True, first_night__lt=today)
+    for stay in stays.select_related("cohort", "cohort__study"):
+        cohort = stay.cohort
+        if instances.in_the_unit(cohort, today):
+            leaves = cohort.discharge_day()
+            raise ValidationError(
+                {
+                    "telemetry": "Someone in the unit has slept in this bed with its "
+                    "telemetry (see above).",
+                    NON_FIELD_ERRORS: f"{cohort} has been in {bed.code} with its telemetry "
+                    f"since {stay.first_night:%Y-%m-%d}. Take the bed out of service from "
+                    "tonight to move them to another telemetry bed, and remove its telemetry "
+                    f"once the cohort has left ({leaves:%Y-%m-%d})."
+                    if leaves
+                    else f"{cohort} has been in {bed.code} with its telemetry: remove it once "
+                    "the cohort has left.",
+                }
+            )
+
+
+def _needing_telemetry(bed: Bed, today: date) -> int:
+    """How many planned stays in ``bed`` from tonight on are of cohorts needing telemetry."""
+    stays = Stay.objects.filter(bed=bed, cohort__telemetry=True).only("first_night", "nights")
+    return sum(1 for s in stays if s.first_night + timedelta(days=s.nights - 1) >= today)

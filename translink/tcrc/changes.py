@@ -71,15 +71,18 @@ def change_unit(
             raise _refusal(fixed, after.built, change)
         record(change.action, actor=actor, obj=locked, old=change.old, new=change.new)
         moved = list(dict.fromkeys(after.built.cohorts[broken.cohort] for broken in new))
-        # A run solving meanwhile will find the unit changed and save nothing: a new one
-        # takes its place, so what it would have planned is not lost.
-        in_flight = PlanRun.objects.filter(
-            unit=locked, state__in=(PlanRun.State.QUEUED, PlanRun.State.RUNNING)
-        ).exists()
         run = None
-        if moved or change.replan or in_flight:
+        if moved or change.replan or solving(locked):
             run = request_plan(actor, locked, reason=change.summary, today=today)
     return result, Outcome(moved, run)
+
+
+def solving(unit: Unit) -> bool:
+    """Whether a plan run is queued or solving: one that started before a change will find
+    the unit changed and save nothing, so a new run must take its place."""
+    return PlanRun.objects.filter(
+        unit=unit, state__in=(PlanRun.State.QUEUED, PlanRun.State.RUNNING)
+    ).exists()
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def _refusal(
         + " Change those studies first, or change the unit less."
     )
     first = next(iter(fixed))
-    working = first.blocker.day in built.instance.unit.dosing_days
+    working = first.blocker.day in built.roster  # staffed as a weekday
     field = change.fields_by_resource(first.blocker.resource, working) or change.field
     return ValidationError({field: change.pointer, NON_FIELD_ERRORS: text})
 

@@ -140,24 +140,30 @@ def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
     for key, cohort in built.cohorts.items():
         if cohort.dose_day is not None:
             usage.add(built.instance.cohort(key), built.day(cohort.dose_day))
-    plan_unit, days = built.instance.unit, built.instance.unit.days
+    plan_unit = built.instance.unit
+    # From today: the days before (someone in the unit came in earlier) hold only what
+    # happened, with no capacity to draw against.
+    first = max(0, built.day(today))
+    days = range(first, plan_unit.days)
     series = [
         _series(
             f"Nurse load, {name} shift",
-            [usage.nurses.get((d, shift), 0) for d in range(days)],
-            [plan_unit.nurse_capacity[d][shift] for d in range(days)],
+            [usage.nurses.get((d, shift), 0) for d in days],
+            [plan_unit.nurse_capacity[d][shift] for d in days],
             plan_unit.nurse_overtime,
         )
         for shift, name in enumerate(SHIFTS)
     ]
     series.append(
         _series(
-            "Scanner slots", [usage.scans.get(d, 0) for d in range(days)], list(plan_unit.scanner)
+            "Scanner slots",
+            [usage.scans.get(d, 0) for d in days],
+            [plan_unit.scanner[d] for d in days],
         )
     )
-    beds = [plan_unit.beds_on(frozenset(), d) for d in range(days)]
+    beds = [plan_unit.beds_on(frozenset(), d) for d in days]
     series.append(
-        _series("Beds occupied", [usage.beds.get((frozenset(), d), 0) for d in range(days)], beds)
+        _series("Beds occupied", [usage.beds.get((frozenset(), d), 0) for d in days], beds)
     )
     # Equipped beds run out before the unit does: each kind gets its own picture.
     for equipment in sorted(
@@ -166,11 +172,11 @@ def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
         series.append(
             _series(
                 "Beds with " + ", ".join(sorted(equipment)) + " occupied",
-                [usage.beds.get((equipment, d), 0) for d in range(days)],
-                [plan_unit.beds_on(equipment, d) for d in range(days)],
+                [usage.beds.get((equipment, d), 0) for d in days],
+                [plan_unit.beds_on(equipment, d) for d in days],
             )
         )
-    return built.starts_on, series
+    return built.date(first), series
 
 
 def _series(name: str, used: list[int], capacity: list[int], overtime: int = 0) -> Series:

@@ -15,7 +15,7 @@ from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
 from translink.tcrc.cohort_changes import EDITABLE
 from translink.tcrc.models import Closure, Cohort, Study, Unit
 from translink.tcrc.records import DUTIES
-from translink.tcrc.staffing import CAPACITIES
+from translink.tcrc.staffing import CAPACITIES, WEEKDAYS
 
 DATE = forms.DateInput(attrs={"type": "date"})  # the browser's date picker
 
@@ -205,11 +205,33 @@ class BedOutageForm(forms.Form):
         self.fields["bed"].choices = beds  # type: ignore[attr-defined]
 
 
+class BedForm(forms.Form):
+    """A bed added to the unit."""
+
+    code = forms.CharField(max_length=20, help_text="As on the bed, such as 10A.")
+    room = forms.CharField(max_length=40)
+    telemetry = forms.BooleanField(required=False)
+
+
 class CapacityForm(forms.ModelForm):
-    """The unit's standing capacities, as its coordinators set them."""
+    """The unit's standing capacities, as its coordinators set them, and the days of the
+    week with dosing cover."""
+
+    dosing_weekdays = forms.TypedMultipleChoiceField(
+        label="Dosing days",
+        choices=list(enumerate(WEEKDAYS)),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Days with an investigator and emergency-trained staff on site; holidays "
+        "excepted. Staffing and admissions follow the weekday and weekend figures.",
+        error_messages={"required": "Choose at least one day with dosing cover."},
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance is not None:
+            self.fields["dosing_weekdays"].initial = list(self.instance.dosing_weekdays)
+        setattr(self.fields["dosing_weekdays"], "wide", True)  # noqa: B010  # read by _form.html
         remember_shown(self)
 
     class Meta:

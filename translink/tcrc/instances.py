@@ -14,10 +14,10 @@ from datetime import date, timedelta
 
 from translink.regulatory.actions import may_dose
 from translink.regulatory.models import Ind
-from translink.tcrc.models import BedOutage, Closure, Cohort, Stay, Study, Unit
+from translink.tcrc.models import Bed, BedOutage, Closure, Cohort, Stay, Study, Unit
 from translink.tcrc.solver import instance as solver
 
-WORKDAY_SKILL = 2  # emergency-trained staff and a physician on site on working days
+WORKDAY_SKILL = 2  # emergency-trained staff and a physician on site on dosing days
 WEEKEND_SKILL = 1
 
 
@@ -32,6 +32,8 @@ class UnitInstance:
     # study id -> what its dosing depends on (an IND awaiting its 30 days, a partial hold)
     conditions: dict[int, str] = field(default_factory=dict)
     fingerprint: list[tuple[object, ...]] = field(default_factory=list)
+    # The days (by number) staffed with the weekday figures, not the weekend ones.
+    roster: frozenset[int] = frozenset()
 
     def day(self, on: date) -> int:
         return (on - self.starts_on).days
@@ -65,7 +67,8 @@ def build(unit: Unit, today: date, *, extra: list[Cohort] | None = None) -> Unit
     )
     under_way = [c for c in cohorts if in_the_unit(c, today)]
     starts_on = min([today, *(_admitted(c) for c in under_way)])
-    built = UnitInstance(solver.Instance(_unit(unit, starts_on), ()), starts_on, {})
+    plan_unit, built_roster = _unit(unit, starts_on, today)
+    built = UnitInstance(solver.Instance(plan_unit, ()), starts_on, {}, roster=built_roster)
     built.fingerprint = fingerprint(unit)
     floors = _review_floors(built, cohorts, today)
     open_studies = (Study.Status.REQUESTED, Study.Status.BOOKED)
@@ -134,9 +137,9 @@ def _review_floors(built: UnitInstance, cohorts: list[Cohort], today: date) -> d
 
 def fingerprint(unit: Unit) -> list[tuple[object, ...]]:
     """What a plan was built from: each cohort's study, status and place, the unit's closed
-    days, its beds out of service and its capacities. A plan saved over a unit whose
-    fingerprint has changed since would undo a booking or a stop, or put stays on days
-    closed or in beds taken out meanwhile."""
+    days, its beds (with their equipment and the nights they are out of service) and its
+    capacities. A plan saved over a unit whose fingerprint has changed since would undo a
+    booking or a stop, or put stays on days closed or in beds taken out meanwhile."""
     rows = Cohort.objects.filter(study__unit=unit).order_by("pk")
     cohorts: list[tuple[object, ...]] = [
         (c.pk, c.status, c.sequence, f"{c.study_id}:{c.study.status}", *_described(c))
@@ -148,6 +151,10 @@ def fingerprint(unit: Unit) -> list[tuple[object, ...]]:
         .order_by("day")
         .values_list("day", "kind")
     ]
+    beds = [
+        ("bed", *row)
+        for row in Bed.objects.filter(unit=unit).order_by("pk").values_list("code", "telemetry")
+    ]
     outages = [
         ("out", *row)
         for row in BedOutage.objects.filter(bed__unit=unit)
@@ -156,7 +163,7 @@ def fingerprint(unit: Unit) -> list[tuple[object, ...]]:
     ]
     stored = Unit.objects.get(pk=unit.pk)  # not the caller's copy
     capacities = [(field.name, getattr(stored, field.name)) for field in Unit._meta.concrete_fields]
-    return [*cohorts, *closed, *outages, ("capacities", *capacities)]
+    return [*cohorts, *closed, *beds, *outages, ("capacities", *capacities)]
 
 
 def _described(cohort: Cohort) -> tuple[object, ...]:
@@ -232,43 +239,73 @@ def to_solver(built: UnitInstance, cohort: Cohort, earliest: int, fixed: bool) -
     )
 
 
-def _unit(unit: Unit, starts_on: date) -> solver.Unit:
+def _unit(unit: Unit, starts_on: date, today: date) -> tuple[solver.Unit, frozenset[int]]:
+    """The planner's unit from ``starts_on``, and the days staffed as weekdays. Days before
+    ``today`` (when someone in the unit came in earlier) hold only what happened: no rule
+    of today's unit judges them, so their capacities and cover are left open."""
     dates = [starts_on + timedelta(days=d) for d in range(unit.horizon_days)]
     closures = dict(
         Closure.objects.filter(unit=unit, day__range=(dates[0], dates[-1])).values_list(
             "day", "kind"
         )
     )
+    # Weekday staffing on weekdays; dosing cover on the unit's dosing days of the week.
     working = [d.weekday() < 5 and d not in closures for d in dates]
+    covered = [d.weekday() in unit.dosing_weekdays and d not in closures for d in dates]
     closed = {i for i, d in enumerate(dates) if closures.get(d) == Closure.Kind.CLOSED}
     weekday = (unit.nurses_weekday_day, unit.nurses_weekday_evening, unit.nurses_weekday_night)
     weekend = (unit.nurses_weekend_day, unit.nurses_weekend_evening, unit.nurses_weekend_night)
-    return solver.Unit(
-        days=unit.horizon_days,
-        beds=tuple(
-            solver.Bed(
-                bed.code, bed.room, frozenset({"telemetry"}) if bed.telemetry else frozenset()
-            )
-            for bed in unit.beds.all()
+    past = sum(1 for d in dates if d < today)
+    roster = frozenset(i for i, ok in enumerate(working) if ok)
+    return _open_past(
+        solver.Unit(
+            days=unit.horizon_days,
+            beds=tuple(
+                solver.Bed(
+                    bed.code, bed.room, frozenset({"telemetry"}) if bed.telemetry else frozenset()
+                )
+                for bed in unit.beds.all()
+            ),
+            nurse_capacity=tuple(
+                (0, 0, 0) if i in closed else weekday if working[i] else weekend
+                for i in range(len(dates))
+            ),
+            admissions=tuple(
+                0
+                if d in closures
+                else unit.admissions_weekday
+                if working[i]
+                else unit.admissions_weekend
+                for i, d in enumerate(dates)
+            ),
+            scanner=tuple(unit.scanner_slots_weekday if ok else 0 for ok in working),
+            dosing_days=frozenset(i for i, ok in enumerate(covered) if ok),
+            skill=tuple(WORKDAY_SKILL if ok else WEEKEND_SKILL for ok in covered),
+            closed=frozenset(closed),
+            nurse_overtime=unit.nurse_overtime,
+            out_of_service=_out_of_service(unit, dates[0], dates[-1]),
         ),
-        nurse_capacity=tuple(
-            (0, 0, 0) if i in closed else weekday if working[i] else weekend
-            for i in range(len(dates))
-        ),
-        admissions=tuple(
-            0
-            if d in closures
-            else unit.admissions_weekday
-            if working[i]
-            else unit.admissions_weekend
-            for i, d in enumerate(dates)
-        ),
-        scanner=tuple(unit.scanner_slots_weekday if ok else 0 for ok in working),
-        dosing_days=frozenset(i for i, ok in enumerate(working) if ok),
-        skill=tuple(WORKDAY_SKILL if ok else WEEKEND_SKILL for ok in working),
-        closed=frozenset(closed),
-        nurse_overtime=unit.nurse_overtime,
-        out_of_service=_out_of_service(unit, dates[0], dates[-1]),
+        past,
+    ), roster
+
+
+PAST_ROOM = 10_000  # above any day's use: the past is as it was
+PAST_SKILL = 10_000
+
+
+def _open_past(plan_unit: solver.Unit, past: int) -> solver.Unit:
+    """``plan_unit`` with its first ``past`` days left open: cover for any dose, room for
+    any admission, scan and nurse load (beds stay as they are)."""
+    if not past:
+        return plan_unit
+    return replace(
+        plan_unit,
+        nurse_capacity=((PAST_ROOM,) * 3,) * past + plan_unit.nurse_capacity[past:],
+        admissions=(PAST_ROOM,) * past + plan_unit.admissions[past:],
+        scanner=(PAST_ROOM,) * past + plan_unit.scanner[past:],
+        dosing_days=plan_unit.dosing_days | frozenset(range(past)),
+        skill=(PAST_SKILL,) * past + plan_unit.skill[past:],
+        closed=frozenset(d for d in plan_unit.closed if d >= past),
     )
 
 

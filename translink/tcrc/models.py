@@ -14,6 +14,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
+def weekdays_default() -> list[int]:
+    """Monday to Friday (Monday is 0)."""
+    return [0, 1, 2, 3, 4]
+
+
 class Unit(models.Model):
     """The inpatient unit and its standing capacities (weekday and weekend)."""
 
@@ -31,6 +36,9 @@ class Unit(models.Model):
     nurses_weekend_night = models.PositiveIntegerField(default=16)
     nurse_overtime = models.PositiveIntegerField(default=6)
     plan_seconds = models.PositiveIntegerField(default=20, validators=[MaxValueValidator(600)])
+    # The days of the week with dosing cover (an investigator and emergency-trained staff
+    # on site), Monday as 0; holidays excepted.
+    dosing_weekdays = models.JSONField(default=weekdays_default)
 
     def __str__(self) -> str:
         return self.name

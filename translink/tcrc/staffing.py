@@ -1,6 +1,7 @@
 """The unit's standing capacities: admissions, scanner slots, the nurse load each shift's
-roster carries, paid overtime, and how long the planner may think. Coordinators change
-them; a change that fixed stays no longer fit is refused (see changes)."""
+roster carries, paid overtime, the days of the week with dosing cover, and how long the
+planner may think. Coordinators change them; a change that fixed stays no longer fit is
+refused (see changes)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from translink.tcrc.actions import require_coordinator
 from translink.tcrc.changes import Change, Outcome, change_unit
 from translink.tcrc.models import Unit
+from translink.tcrc.solver.usage import NO_COVER_AFTER, NO_DOSING
 
 # Each capacity a coordinator sets, with the words the page and the audit trail use.
 CAPACITIES = {
@@ -31,11 +33,16 @@ CAPACITIES = {
 
 
 MOST = 10_000  # far above any unit's day, far below what the database refuses
+DOSING = "dosing_weekdays"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+LABELS = {**CAPACITIES, DOSING: "Dosing days"}
 
 
-def _field_for(resource: str, working: bool, changed: dict[str, int]) -> str | None:
+def _field_for(resource: str, working: bool, changed: dict[str, Any]) -> str | None:
     """The changed capacity that bounds ``resource`` on a working day or not."""
     kind = "weekday" if working else "weekend"
+    if resource in (NO_DOSING, NO_COVER_AFTER):
+        return DOSING if DOSING in changed else None
     if resource == "admissions":
         candidates: tuple[str, ...] = (f"admissions_{kind}",)
     elif resource == "scanner":
@@ -49,12 +56,14 @@ def _field_for(resource: str, working: bool, changed: dict[str, int]) -> str | N
 
 
 def update_capacities(
-    actor: Any, unit: Unit, values: dict[str, int], *, today: date | None = None
+    actor: Any, unit: Unit, values: dict[str, Any], *, today: date | None = None
 ) -> Outcome:
     """Set the given capacities; refused by field when out of range or when a booked
     study or a cohort in the unit would no longer fit."""
     require_coordinator(actor)
     _check(values)
+    if DOSING in values:
+        values = {**values, DOSING: sorted(set(values[DOSING]))}
 
     def apply(locked: Unit) -> tuple[None, Change | None]:
         changed = {name: value for name, value in values.items() if getattr(locked, name) != value}
@@ -67,7 +76,7 @@ def update_capacities(
         locked.save(update_fields=list(changed))
         return None, Change(
             action="tcrc.unit_changed",
-            summary="Unit changed: " + ", ".join(CAPACITIES[name].lower() for name in changed),
+            summary="Unit changed: " + ", ".join(LABELS[name].lower() for name in changed),
             old=old,
             new=changed,
             field=next(iter(changed)),
@@ -80,10 +89,17 @@ def update_capacities(
     return outcome
 
 
-def _check(values: dict[str, int]) -> None:
+def _check(values: dict[str, Any]) -> None:
     errors: dict[str, str] = {}
     for name, value in values.items():
-        if name not in CAPACITIES:
+        if name == DOSING:
+            if not isinstance(value, list) or any(
+                isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6 for d in value
+            ):
+                errors[name] = "Give days of the week as numbers, Monday 0 to Sunday 6."
+            elif not value:
+                errors[name] = "Choose at least one day with dosing cover."
+        elif name not in CAPACITIES:
             errors[name] = "Not a capacity of the unit."
         elif isinstance(value, bool) or not isinstance(value, int):
             errors[name] = "Give a whole number."

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -40,6 +40,7 @@ from translink.tcrc import (
     staffing,
 )
 from translink.tcrc.forms import (
+    BedForm,
     BedOutageForm,
     CapacityForm,
     ClosureForm,
@@ -50,7 +51,7 @@ from translink.tcrc.forms import (
     StudyRequestForm,
     TrialEventForm,
 )
-from translink.tcrc.models import BedOutage, Closure, Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.models import Bed, BedOutage, Closure, Cohort, PlanRun, Stay, Study, Unit
 from translink.tcrc.solver.quote import HORIZON, Quote
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
@@ -120,10 +121,7 @@ def closures(request: HttpRequest) -> HttpResponse:
             closed = len(done.closures)
             said = f"{closed} day{'s' if closed != 1 else ''} closed."
             if done.run is not None:
-                names = _named(done.moved)
-                messages.success(
-                    request, f"{said} The plan had {names} on them: the unit is re-planned."
-                )
+                messages.success(request, said + _replanned(done.moved, "on them"))
                 return redirect("plan_run", pk=done.run.pk)
             messages.success(request, f"{said} No planned stay used them.")
             return redirect("tcrc_closures")
@@ -137,6 +135,22 @@ def closures(request: HttpRequest) -> HttpResponse:
     return render(request, "tcrc/closures.html", context, status=422 if form.errors else 200)
 
 
+def _replanned(moved: list[Cohort], where: str = "", stays: int = 0) -> str:
+    """Why a change re-plans the unit: the cohorts it put out of place, the stays that need
+    another bed, or else a plan being solved, which is started again with the change."""
+    why = []
+    if moved:
+        why.append(
+            f"The plan had {_named(moved)} {where}" if where else f"{_named(moved)} no longer fit"
+        )
+    if stays:
+        said = "1 planned stay in it needs" if stays == 1 else f"{stays} planned stays in it need"
+        why.append(f"{said} another bed")
+    if not why:
+        return " A plan queued or being solved is run again with the change."
+    return " " + " and ".join(why) + ": the unit is re-planned."
+
+
 def _named(cohorts: list[Cohort]) -> str:
     """The first three cohorts by name, and how many more."""
     more = f" and {len(cohorts) - 3} more" if len(cohorts) > 3 else ""
@@ -146,17 +160,13 @@ def _named(cohorts: list[Cohort]) -> str:
 @signed_in(*UNIT_STAFF)
 def beds(request: HttpRequest) -> HttpResponse:
     """The unit's beds, their equipment and the nights ahead each is out of service;
-    coordinators take a bed out and put it back."""
+    coordinators take a bed out and put it back, add beds and fit or remove telemetry."""
     user, unit = user_of(request), _unit(request)
     if request.method == "POST" and user.role not in COORDINATORS:
         raise PermissionDenied("Only the unit's coordinators take beds out of service.")
     if unit is None:
         return render(request, "tcrc/beds.html", {"unit": None})
-    choices = [
-        (bed.code, f"{bed.code} ({bed.room}{', telemetry' if bed.telemetry else ''})")
-        for bed in unit.beds.all()
-    ]
-    form = BedOutageForm(request.POST or None, beds=choices)
+    form = BedOutageForm(request.POST or None, beds=_bed_choices(unit))
     if request.method == "POST" and form.is_valid():
         try:
             done = bed_service.take_out(user, unit, **form.cleaned_data)
@@ -165,24 +175,73 @@ def beds(request: HttpRequest) -> HttpResponse:
         else:
             said = f"{done.outage.bed.code} is out of service."
             if done.run is not None:
-                why = []
-                if done.moved:
-                    why.append(f"{_named(done.moved)} no longer fit")
-                if done.displaced:
-                    count = done.displaced
-                    why.append(f"{count} stay{'s' if count != 1 else ''} in it need another bed")
-                messages.success(request, f"{said} {' and '.join(why)}: the unit is re-planned.")
+                messages.success(request, said + _replanned(done.moved, stays=done.displaced))
                 return redirect("plan_run", pk=done.run.pk)
             messages.success(request, f"{said} No planned stay used it on those nights.")
             return redirect("tcrc_beds")
+    return _beds_page(request, unit, form, BedForm())
+
+
+def _bed_choices(unit: Unit) -> list[tuple[str, str]]:
+    return [
+        (bed.code, f"{bed.code} ({bed.room}{', telemetry' if bed.telemetry else ''})")
+        for bed in unit.beds.all()
+    ]
+
+
+def _beds_page(
+    request: HttpRequest, unit: Unit, outage_form: BedOutageForm, bed_form: BedForm
+) -> HttpResponse:
+    user = user_of(request)
     context = {
         "unit": unit,
         "beds": list(unit.beds.all()),
         "outages": bed_service.upcoming(unit, timezone.localdate()),
-        "form": form,
+        "form": outage_form,
+        "bed_form": bed_form,
         "coordinator": user.role in COORDINATORS,
     }
-    return render(request, "tcrc/beds.html", context, status=422 if form.errors else 200)
+    failed = outage_form.errors or bed_form.errors
+    return render(request, "tcrc/beds.html", context, status=422 if failed else 200)
+
+
+@require_POST
+@signed_in(*COORDINATORS)
+def bed_new(request: HttpRequest) -> HttpResponse:
+    """Add a bed to the unit; the next plan may use it."""
+    user, unit = user_of(request), _unit(request)
+    if unit is None:
+        raise Http404
+    form = BedForm(request.POST)
+    if form.is_valid():
+        try:
+            bed = bed_service.add_bed(user, unit, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Bed {bed.code} added; re-plan the unit to use it.")
+            return redirect("tcrc_beds")
+    return _beds_page(request, unit, BedOutageForm(beds=_bed_choices(unit)), form)
+
+
+@require_POST
+@object_route(pk=Bed, roles=tuple(COORDINATORS))
+def bed_equipment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Fit the bed with telemetry, or take it away (refused where fixed stays need it)."""
+    item = get_visible_or_404(user_of(request), Bed, pk=pk)
+    telemetry = request.POST.get("telemetry") == "on"
+    try:
+        done = bed_service.set_telemetry(user_of(request), item, telemetry)
+    except ValidationError as error:
+        detail = error.message_dict.get(NON_FIELD_ERRORS) if hasattr(error, "error_dict") else None
+        messages.error(request, " ".join(detail or error.messages))
+        return redirect("tcrc_beds")
+    said = f"{item.code} {'has' if telemetry else 'no longer has'} telemetry."
+    if done.run is not None:
+        messages.success(request, said + _replanned(done.moved, stays=done.displaced))
+        return redirect("plan_run", pk=done.run.pk)
+    messages.success(request, said)
+    return redirect("tcrc_beds")
 
 
 @require_POST
@@ -216,8 +275,7 @@ def capacities(request: HttpRequest) -> HttpResponse:
             apply_errors(form, error)
         else:
             if outcome.run is not None:
-                names = _named(outcome.moved)
-                messages.success(request, f"Saved. {names} no longer fit: the unit is re-planned.")
+                messages.success(request, "Saved." + _replanned(outcome.moved))
                 return redirect("plan_run", pk=outcome.run.pk)
             messages.success(request, "Saved. Every planned stay still fits.")
             return redirect("tcrc_capacities")

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from translink.accounts import actions as account_actions
@@ -19,6 +20,14 @@ from translink.tcrc import actions
 from translink.tcrc.models import Bed, Cohort, PlanRun, Study, Unit
 
 PASSWORD = "correct horse battery staple 42"
+
+
+def client_of(user: User | None) -> Client:
+    """A browser signed in as ``user`` (None: signed out)."""
+    client = Client()
+    if user is not None:
+        client.login(username=user.email, password=PASSWORD)
+    return client
 
 
 @dataclass

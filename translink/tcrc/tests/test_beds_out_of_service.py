@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 
 from translink.accounts import actions as account_actions
 from translink.accounts.models import Organization, Role
@@ -18,13 +17,7 @@ from translink.audit.models import AuditEvent
 from translink.tcrc import actions, bed_service, charts, instances
 from translink.tcrc.models import BedOutage, Cohort, PlanRun, Stay
 from translink.tcrc.solver.greedy import plan_greedy
-from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.login(username=user.email, password=PASSWORD)
-    return client
+from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study, client_of
 
 
 def _stored() -> tuple[Any, ...]:
@@ -211,13 +204,13 @@ def test_only_coordinators_take_beds_out_and_put_them_back(clinic: Clinic) -> No
     with pytest.raises(PermissionDenied):
         bed_service.put_back(manager, outage)
     # The alliance manager sees the beds page, without the form.
-    page = _client(manager).get("/tcrc/beds/")
+    page = client_of(manager).get("/tcrc/beds/")
     assert page.status_code == 200 and "B1" in page.content.decode()
     assert "Take it out of service" not in page.content.decode()
-    refused = _client(manager).post("/tcrc/beds/", {"bed": "B2", "first": str(night)})
+    refused = client_of(manager).post("/tcrc/beds/", {"bed": "B2", "first": str(night)})
     assert refused.status_code == 403
     assert BedOutage.objects.count() == 1
-    company = _client(clinic.member_a)  # for a company, the page is not there at all
+    company = client_of(clinic.member_a)  # for a company, the page is not there at all
     assert company.get("/tcrc/beds/").status_code == 404
     assert company.get("/api/tcrc/bed-outages").status_code == 404
     assert company.delete(f"/api/tcrc/bed-outages/{outage.pk}").status_code == 404
@@ -226,7 +219,7 @@ def test_only_coordinators_take_beds_out_and_put_them_back(clinic: Clinic) -> No
 
 def test_the_page_takes_a_bed_out_lists_it_and_puts_it_back(clinic: Clinic) -> None:
     first = clinic.today + timedelta(days=7)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     page = client.post(
         "/tcrc/beds/",
         {"bed": "B2", "first": str(first), "last": str(first + timedelta(days=2)),
@@ -248,7 +241,7 @@ def test_the_page_shows_a_refusal_beside_the_form_and_keeps_what_was_typed(
     cohort = _booked(clinic, replan, participants=4)
     assert cohort.dose_day is not None
     before = _stored()
-    response = _client(clinic.coordinator).post(
+    response = client_of(clinic.coordinator).post(
         "/tcrc/beds/", {"bed": "B0", "first": str(cohort.dose_day), "reason": "Wobbly rail"}
     )
     page = response.content.decode()
@@ -259,7 +252,7 @@ def test_the_page_shows_a_refusal_beside_the_form_and_keeps_what_was_typed(
 
 
 def test_the_api_takes_out_lists_and_puts_back_a_bed(clinic: Clinic) -> None:
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     night = clinic.today + timedelta(days=8)
     made = client.post(
         "/api/tcrc/bed-outages",
@@ -282,7 +275,7 @@ def test_the_api_refuses_bad_bodies_by_field_and_stores_nothing(
     clinic: Clinic, replan: Any
 ) -> None:
     cohort = _booked(clinic, replan, participants=4)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     before = _stored()
     for body, field in [
         ({"bed": "B1", "first": "next week"}, "first"),
@@ -312,11 +305,11 @@ def test_the_calendar_hatches_the_nights_with_the_reason_for_staff_only(clinic: 
     bed_service.take_out(
         clinic.coordinator, clinic.unit, "B1", first, first + timedelta(days=1), "Ceiling leak"
     )
-    staff = _client(clinic.coordinator).get("/tcrc/").content.decode()
+    staff = client_of(clinic.coordinator).get("/tcrc/").content.decode()
     assert staff.count('class="out-of-service"') == 1
     assert f"B1 out of service, {first:%d %b} to {first + timedelta(days=1):%d %b}: " in staff
     assert "Ceiling leak" in staff and "beds out of service hatched" in staff
-    sponsor = _client(clinic.member_a).get("/tcrc/").content.decode()
+    sponsor = client_of(clinic.member_a).get("/tcrc/").content.decode()
     assert sponsor.count('class="out-of-service"') == 1
     assert "Ceiling leak" not in sponsor
 
@@ -326,7 +319,7 @@ def test_a_plan_built_before_a_bed_was_taken_out_is_not_saved_over_it(clinic: Cl
     built = instances.build(clinic.unit, clinic.today)
     plan = plan_greedy(built.instance)
     bed_service.take_out(clinic.coordinator, clinic.unit, "B3", clinic.today + timedelta(days=9))
-    with pytest.raises(actions.StalePlan, match="a bed out of service"):
+    with pytest.raises(actions.StalePlan, match="closed days, its beds or its capacities"):
         actions.save_plan(clinic.unit, built, plan)
     assert not Stay.objects.exists()
 
@@ -396,3 +389,14 @@ def test_a_plan_being_solved_when_a_bed_goes_is_followed_by_a_fresh_one(clinic: 
     )
     assert done.displaced == 0 and done.moved == []
     assert done.run is not None and done.run.pk != solving.pk
+
+
+def test_the_page_says_when_a_plan_queued_is_run_again(clinic: Clinic) -> None:
+    actions.request_plan(clinic.coordinator, clinic.unit, today=clinic.today)  # still queued
+    night = clinic.today + timedelta(days=30)
+    page = client_of(clinic.coordinator).post(
+        "/tcrc/beds/", {"bed": "B3", "first": str(night)}, follow=True
+    )
+    text = page.content.decode()
+    assert "B3 is out of service. A plan queued or being solved is run again" in text
+    assert PlanRun.objects.count() == 2

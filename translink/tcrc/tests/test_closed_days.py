@@ -10,18 +10,11 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 
 from translink.audit.models import AuditEvent
 from translink.tcrc import actions, closing
 from translink.tcrc.models import Closure, Cohort, PlanRun, Stay, Study
-from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.login(username=user.email, password=PASSWORD)
-    return client
+from translink.tcrc.tests.conftest import Clinic, add_study, client_of
 
 
 def _stored() -> tuple[Any, ...]:
@@ -140,7 +133,7 @@ def test_only_coordinators_close_and_reopen_days(clinic: Clinic) -> None:
     with pytest.raises(PermissionDenied):
         closing.close_days(clinic.member_a, clinic.unit, day, None, Closure.Kind.CLOSED)
     closure = Closure.objects.create(unit=clinic.unit, day=day, reason="Holiday")
-    company = _client(clinic.member_a)
+    company = client_of(clinic.member_a)
     assert "Holiday" in company.get("/tcrc/closures/").content.decode()  # sponsors plan by it
     refused = company.post("/tcrc/closures/", {"first": str(day), "kind": "closed"})
     assert refused.status_code == 403
@@ -151,7 +144,7 @@ def test_only_coordinators_close_and_reopen_days(clinic: Clinic) -> None:
 
 def test_the_page_closes_a_run_shows_it_as_one_line_and_opens_it_again(clinic: Clinic) -> None:
     first = _weekday_after(clinic.today, 7)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     page = client.post(
         "/tcrc/closures/",
         {"first": str(first), "last": str(first + timedelta(days=2)), "kind": "closed",
@@ -174,7 +167,7 @@ def test_the_page_shows_a_refusal_beside_the_form_and_keeps_what_was_typed(
     cohort = _booked(clinic, replan)
     assert cohort.dose_day is not None
     before = _stored()
-    response = _client(clinic.coordinator).post(
+    response = client_of(clinic.coordinator).post(
         "/tcrc/closures/",
         {"first": str(cohort.dose_day), "kind": "holiday", "reason": "Staff party"},
     )
@@ -186,7 +179,7 @@ def test_the_page_shows_a_refusal_beside_the_form_and_keeps_what_was_typed(
 
 
 def test_the_api_closes_lists_and_reopens_days(clinic: Clinic) -> None:
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     day = _weekday_after(clinic.today, 9)
     made = client.post(
         "/api/tcrc/closures",
@@ -197,7 +190,7 @@ def test_the_api_closes_lists_and_reopens_days(clinic: Clinic) -> None:
     body = made.json()
     assert [c["day"] for c in body["closed"]] == [str(day), str(day + timedelta(days=1))]
     assert body["run_id"] is None and body["moved_cohorts"] == []
-    listed = _client(clinic.member_b).get("/api/tcrc/closures").json()
+    listed = client_of(clinic.member_b).get("/api/tcrc/closures").json()
     assert [c["day"] for c in listed] == [str(day), str(day + timedelta(days=1))]
     gone = client.delete(f"/api/tcrc/closures/{body['closed'][0]['id']}")
     assert gone.status_code == 204
@@ -208,7 +201,7 @@ def test_the_api_refuses_bad_bodies_by_field_and_stores_nothing(
     clinic: Clinic, replan: Any
 ) -> None:
     cohort = _booked(clinic, replan)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     before = _stored()
     for body, field in [
         ({"first": "next week"}, "first"),
@@ -231,7 +224,7 @@ def test_a_sponsors_quote_keeps_clear_of_closed_days(clinic: Clinic) -> None:
     closing.close_days(
         clinic.coordinator, clinic.unit, first, first + timedelta(days=13), Closure.Kind.CLOSED
     )
-    quoted = _client(clinic.member_a).post(
+    quoted = client_of(clinic.member_a).post(
         "/api/tcrc/quotes",
         {"cohorts": 1, "participants": 2, "sentinels": 0, "standby": 0, "nights": 2,
          "review_gap_days": 3, "earliest": str(first)},

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 
 from translink.accounts.models import User
 from translink.audit.models import AuditEvent
@@ -17,13 +16,7 @@ from translink.tcrc import actions, cohort_changes, instances
 from translink.tcrc.cohort_changes import resized_load
 from translink.tcrc.models import Cohort, PlanRun, Stay
 from translink.tcrc.solver.greedy import plan_greedy
-from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.login(username=user.email, password=PASSWORD)
-    return client
+from translink.tcrc.tests.conftest import Clinic, add_study, client_of
 
 
 def _stored() -> tuple[Any, ...]:
@@ -106,7 +99,7 @@ def test_a_heavier_dosing_day_is_planned_against_the_nurses_of_that_shift(
 def test_the_page_shows_and_changes_the_load_per_stay_day(clinic: Clinic) -> None:
     study = add_study(clinic, "ALPHA-1", clinic.company_a)
     cohort = Cohort.objects.get(study=study)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     page = client.get(f"/tcrc/cohorts/{cohort.pk}/").content.decode()
     assert 'value="1/1/1, 1/1/1, 1/1/1"' in page and "Nurse load per stay day" in page
     form = {
@@ -151,7 +144,9 @@ def test_booked_and_running_cohorts_keep_their_days(clinic: Clinic, replan: Any)
         cohort_changes.change_cohort(
             clinic.coordinator, Cohort.objects.get(study=running), {"nights": 6}
         )
-    page = _client(clinic.coordinator).get(f"/tcrc/cohorts/{Cohort.objects.get(study=booked).pk}/")
+    page = client_of(clinic.coordinator).get(
+        f"/tcrc/cohorts/{Cohort.objects.get(study=booked).pk}/"
+    )
     assert "Record a safety-review outcome" in page.content.decode()
     assert 'name="priority"' not in page.content.decode()
     assert _stored() == before
@@ -196,7 +191,7 @@ def test_a_change_that_makes_no_sense_names_the_field_and_saves_nothing(
 def test_the_page_refines_a_cohort_and_shows_refusals_on_their_fields(clinic: Clinic) -> None:
     study = add_study(clinic, "ALPHA-1", clinic.company_a)
     cohort = Cohort.objects.get(study=study)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     study_page = client.get(f"/tcrc/studies/{study.pk}/").content.decode()
     assert f'href="/tcrc/cohorts/{cohort.pk}/"' in study_page
     form = {
@@ -217,7 +212,7 @@ def test_the_page_refines_a_cohort_and_shows_refusals_on_their_fields(clinic: Cl
 def test_the_api_refines_a_cohort_and_refuses_bad_bodies_by_field(clinic: Clinic) -> None:
     study = add_study(clinic, "ALPHA-1", clinic.company_a)
     cohort = Cohort.objects.get(study=study)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     url = f"/api/tcrc/cohorts/{cohort.pk}"
     before = _stored()
     for body, field in [
@@ -249,7 +244,7 @@ def test_only_coordinators_refine_cohorts(clinic: Clinic) -> None:
     before = _stored()
     lead = User.objects.get(email="lead@test.example")
     for user in (clinic.member_a, clinic.member_b, lead):  # sponsor, stranger, its lead
-        client = _client(user)
+        client = client_of(user)
         assert client.get(f"/tcrc/cohorts/{cohort.pk}/").status_code == 404
         assert client.post(f"/tcrc/cohorts/{cohort.pk}/", {"priority": 10}).status_code == 404
         answer = client.patch(
@@ -283,7 +278,7 @@ def test_a_change_to_the_stay_clears_the_old_days_so_they_cannot_be_booked(
 def test_a_page_left_open_does_not_undo_what_another_coordinator_saved(clinic: Clinic) -> None:
     study = add_study(clinic, "ALPHA-1", clinic.company_a)
     cohort = Cohort.objects.get(study=study)
-    page = _client(clinic.coordinator).get(f"/tcrc/cohorts/{cohort.pk}/").content.decode()
+    page = client_of(clinic.coordinator).get(f"/tcrc/cohorts/{cohort.pk}/").content.decode()
     assert 'name="initial-nights" value="2"' in page  # what the page was shown with
     cohort_changes.change_cohort(clinic.coordinator_2, cohort, {"nights": 5})
     shown = {
@@ -293,7 +288,7 @@ def test_a_page_left_open_does_not_undo_what_another_coordinator_saved(clinic: C
         "high_risk": "",
     }  # fmt: skip
     posted = {**shown, **{f"initial-{name}": value for name, value in shown.items()}}
-    _client(clinic.coordinator).post(f"/tcrc/cohorts/{cohort.pk}/", {**posted, "priority": 9})
+    client_of(clinic.coordinator).post(f"/tcrc/cohorts/{cohort.pk}/", {**posted, "priority": 9})
     cohort.refresh_from_db()
     assert (cohort.nights, cohort.priority) == (5, 9)
 
@@ -301,7 +296,7 @@ def test_a_page_left_open_does_not_undo_what_another_coordinator_saved(clinic: C
 def test_api_scan_days_are_whole_numbers_kept_once_each(clinic: Clinic) -> None:
     study = add_study(clinic, "ALPHA-1", clinic.company_a)
     cohort = Cohort.objects.get(study=study)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     url = f"/api/tcrc/cohorts/{cohort.pk}"
     for days in ([True], ["2"], [3.0]):
         answer = client.patch(url, {"scan_days": days}, content_type="application/json")

@@ -6,18 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.test import Client
-
 from translink.audit.models import AuditEvent
 from translink.tcrc import actions
 from translink.tcrc.models import Cohort, Study
-from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.login(username=user.email, password=PASSWORD)
-    return client
+from translink.tcrc.tests.conftest import Clinic, add_study, client_of
 
 
 def _form(clinic: Clinic, **fields: Any) -> dict[str, Any]:
@@ -27,7 +19,7 @@ def _form(clinic: Clinic, **fields: Any) -> dict[str, Any]:
 
 
 def test_on_an_empty_unit_the_quote_is_the_first_dosing_day(clinic: Clinic) -> None:
-    page = _client(clinic.member_a).post("/tcrc/quote/", _form(clinic)).content.decode()
+    page = client_of(clinic.member_a).post("/tcrc/quote/", _form(clinic)).content.decode()
     assert "Earliest first dosing" in page
     first = clinic.today + timedelta(days=3)
     while first.weekday() >= 5:
@@ -41,13 +33,13 @@ def test_a_study_that_cannot_fit_is_told_what_blocks_it_without_naming_anyone(
     booked = add_study(clinic, "BETA-SECRET", clinic.company_b, participants=4, nights=38, start=1)
     replan(clinic.coordinator, clinic.unit, today=clinic.today)
     actions.book_study(clinic.coordinator, booked)
-    page = _client(clinic.member_a).post("/tcrc/quote/", _form(clinic)).content.decode()
+    page = client_of(clinic.member_a).post("/tcrc/quote/", _form(clinic)).content.decode()
     assert "It does not fit" in page and "Beds on" in page
     assert "BETA-SECRET" not in page
 
 
 def test_bad_input_gets_field_messages_and_saves_nothing(clinic: Clinic) -> None:
-    client = _client(clinic.member_a)
+    client = client_of(clinic.member_a)
     before = (Study.objects.count(), Cohort.objects.count(), AuditEvent.objects.count())
     bad = _form(clinic, participants=3, sentinels=4, scan_days="1, soon", earliest="2001-01-01")
     response = client.post("/tcrc/quote/", bad)
@@ -60,7 +52,7 @@ def test_bad_input_gets_field_messages_and_saves_nothing(clinic: Clinic) -> None
 
 
 def test_the_api_quotes_and_refuses_bad_fields_by_name(clinic: Clinic) -> None:
-    client = _client(clinic.member_a)
+    client = client_of(clinic.member_a)
     good = {**_form(clinic), "scan_days": [1]}
     answer = client.post("/api/tcrc/quotes", good, content_type="application/json").json()
     assert answer["fits"] is True and answer["start"] >= good["earliest"]
@@ -70,12 +62,12 @@ def test_the_api_quotes_and_refuses_bad_fields_by_name(clinic: Clinic) -> None:
 
 
 def test_researchers_and_investors_cannot_ask_for_quotes(clinic: Clinic) -> None:
-    assert _client(clinic.lead.user).get("/tcrc/quote/").status_code == 404
+    assert client_of(clinic.lead.user).get("/tcrc/quote/").status_code == 404
 
 
 def test_a_start_beyond_the_units_horizon_is_a_field_error(clinic: Clinic) -> None:
     far = clinic.today + timedelta(days=clinic.unit.horizon_days)
-    response = _client(clinic.member_a).post(
+    response = client_of(clinic.member_a).post(
         "/tcrc/quote/", _form(clinic, earliest=far.isoformat())
     )
     assert response.status_code == 422
@@ -95,7 +87,7 @@ def test_the_quote_names_the_earlier_start_paid_overtime_would_allow(
     replan(clinic.coordinator, unit, today=clinic.today)
     actions.book_study(clinic.coordinator, booked)
     asked = {**_form(clinic, cohorts=1, participants=2, standby=0), "scan_days": []}
-    client = _client(clinic.member_a)
+    client = client_of(clinic.member_a)
     answer = client.post("/api/tcrc/quotes", asked, content_type="application/json").json()
     # A dosing day shift of two new participants needs 8 of the 9 staffed, and BETA's two
     # take 2 of it for ten nights: the staffed answer waits, overtime's 3 more do not.
@@ -106,7 +98,7 @@ def test_the_quote_names_the_earlier_start_paid_overtime_would_allow(
 
 
 def test_a_cohort_bigger_than_the_unit_is_told_no_date_will_do_and_why(clinic: Clinic) -> None:
-    client = _client(clinic.member_a)
+    client = client_of(clinic.member_a)
     asked = _form(clinic, cohorts=1, participants=6, standby=1)  # 7 people, 4 beds
     page = client.post("/tcrc/quote/", asked).content.decode()
     assert "No date will do as it stands" in page
@@ -123,7 +115,7 @@ def test_a_cohort_bigger_than_the_unit_is_told_no_date_will_do_and_why(clinic: C
 def test_a_study_too_long_for_the_plan_gets_its_first_cohorts_dated_and_drawn(
     clinic: Clinic,
 ) -> None:
-    client = _client(clinic.member_a)
+    client = client_of(clinic.member_a)
     asked = _form(clinic, cohorts=4, review_gap_days=14)  # 16 days a cohort, 42 planned
     page = client.post("/tcrc/quote/", asked).content.decode()
     assert "The first 3 of 4 cohorts fit" in page
@@ -158,7 +150,7 @@ def _ask(clinic: Clinic, **request: Any) -> dict[str, Any]:
 def test_a_sponsor_asks_the_unit_for_the_study_it_was_quoted(clinic: Clinic) -> None:
     from translink.market.models import Notification
 
-    client = _client(clinic.member_a)
+    client = client_of(clinic.member_a)
     first = client.post("/tcrc/quote/", _form(clinic)).content.decode()
     assert "Ask the unit for this study" in first  # offered once there is an answer
     before = Notification.objects.filter(recipient=clinic.coordinator).count()
@@ -172,13 +164,13 @@ def test_a_sponsor_asks_the_unit_for_the_study_it_was_quoted(clinic: Clinic) -> 
     assert AuditEvent.objects.filter(action="tcrc.study_requested").count() == 1
     assert Notification.objects.filter(recipient=clinic.coordinator).count() == before + 1
     # The other sponsor never sees it.
-    other = _client(clinic.member_b)
+    other = client_of(clinic.member_b)
     assert other.get(f"/tcrc/studies/{study.pk}/").status_code == 404
     assert "ALPHA-22" not in other.get("/tcrc/studies/").content.decode()
 
 
 def test_asking_without_a_protocol_or_twice_for_one_is_refused_by_field(clinic: Clinic) -> None:
-    client = _client(clinic.member_a)
+    client = client_of(clinic.member_a)
     before = (Study.objects.count(), Cohort.objects.count(), AuditEvent.objects.count())
     missing = client.post("/tcrc/quote/", _ask(clinic, protocol_number="", title="A study"))
     assert missing.status_code == 422 and "This field is required" in missing.content.decode()
@@ -191,7 +183,7 @@ def test_asking_without_a_protocol_or_twice_for_one_is_refused_by_field(clinic: 
 
 
 def test_a_coordinator_asks_on_a_sponsors_behalf_and_must_name_it(clinic: Clinic) -> None:
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     unnamed = client.post("/tcrc/quote/", _ask(clinic, protocol_number="BETA-5", title="MAD"))
     assert unnamed.status_code == 422 and not Study.objects.filter(protocol_number="BETA-5")
     named = client.post(
@@ -203,7 +195,7 @@ def test_a_coordinator_asks_on_a_sponsors_behalf_and_must_name_it(clinic: Clinic
 
 
 def test_the_api_takes_a_study_request_and_names_bad_fields(clinic: Clinic) -> None:
-    client = _client(clinic.member_a)
+    client = client_of(clinic.member_a)
     body = {**_form(clinic), "scan_days": [], "protocol_number": "ALPHA-API", "title": "SAD"}
     made = client.post("/api/tcrc/studies", body, content_type="application/json")
     assert made.status_code == 201 and made.json()["protocol_number"] == "ALPHA-API"
@@ -214,12 +206,12 @@ def test_the_api_takes_a_study_request_and_names_bad_fields(clinic: Clinic) -> N
         content_type="application/json",
     )  # fmt: skip
     assert bad.status_code == 422 and "participants" in bad.content.decode()
-    unnamed = _client(clinic.coordinator).post(
+    unnamed = client_of(clinic.coordinator).post(
         "/api/tcrc/studies", {**body, "protocol_number": "Y"}, content_type="application/json"
     )
     assert unnamed.status_code == 422 and "sponsor" in unnamed.content.decode()
     assert Study.objects.count() == before
-    assert _client(clinic.lead.user).post(
+    assert client_of(clinic.lead.user).post(
         "/api/tcrc/studies", body, content_type="application/json"
     ).status_code in (403, 404)
 
@@ -229,7 +221,7 @@ def test_a_study_asked_for_waits_on_the_coordinators_list_until_the_plan_places_
 ) -> None:
     from translink.dashboard.agenda import agenda
 
-    _client(clinic.member_a).post(
+    client_of(clinic.member_a).post(
         "/tcrc/quote/", _ask(clinic, protocol_number="ALPHA-NEW", title="First in human")
     )
     items, _ = agenda(clinic.coordinator, clinic.today, None)

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 
 from translink.accounts import actions as account_actions
 from translink.accounts.models import Organization, Role, User
@@ -20,7 +19,7 @@ from translink.regulatory import actions as regulatory
 from translink.regulatory.models import Ind
 from translink.tcrc import actions, records
 from translink.tcrc.models import Cohort, PlanRun, Study
-from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study
+from translink.tcrc.tests.conftest import PASSWORD, Clinic, add_study, client_of
 
 
 def _staff(clinic: Clinic, role: str, email: str) -> User:
@@ -29,12 +28,6 @@ def _staff(clinic: Clinic, role: str, email: str) -> User:
         None, email=email, full_name=email.split("@")[0], role=role, organization=institute,
         password=PASSWORD,
     )  # fmt: skip
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.login(username=user.email, password=PASSWORD)
-    return client
 
 
 def _ind(
@@ -73,7 +66,7 @@ def test_regulatory_staff_link_the_ind_on_the_study_page_and_coordinators_are_to
     specialist = _staff(clinic, Role.REGULATORY, "reg@test.example")
     study = add_study(clinic, "ALPHA-1", clinic.company_a)
     ind = _ind(clinic)
-    client = _client(specialist)
+    client = client_of(specialist)
     page = client.get(f"/tcrc/studies/{study.pk}/").content.decode()
     assert "Study record" in page and 'name="ind"' in page
     saved = client.post(
@@ -117,7 +110,7 @@ def test_an_administrator_linking_an_ind_not_yet_in_effect_re_plans_dosing_after
 
 def test_a_coordinator_keeps_the_record_but_is_not_offered_the_ind(clinic: Clinic) -> None:
     study = add_study(clinic, "ALPHA-1", clinic.company_a)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     page = client.get(f"/tcrc/studies/{study.pk}/").content.decode()
     assert "Study record" in page and 'name="ind"' not in page
     assert "Regulatory staff link the IND." in page
@@ -156,7 +149,7 @@ def test_links_that_do_not_fit_the_sponsor_are_refused_by_field_and_save_nothing
     with pytest.raises(ValidationError, match="Give the study a title"):
         records.change_record(specialist, study, {"title": "  "})
     # The page never offers them: its choices are the sponsor's.
-    page = _client(specialist).get(f"/tcrc/studies/{study.pk}/").content.decode()
+    page = client_of(specialist).get(f"/tcrc/studies/{study.pk}/").content.decode()
     assert "IND (pending): TX-9" in page
     assert "BB-7" not in page and "Beta&#x27;s" not in page
     assert _stored() == before
@@ -166,7 +159,7 @@ def test_the_api_changes_the_record_and_refuses_bad_bodies_by_field(clinic: Clin
     specialist = _staff(clinic, Role.REGULATORY, "reg@test.example")
     study = add_study(clinic, "ALPHA-1", clinic.company_a)
     ind = _ind(clinic)
-    client = _client(specialist)
+    client = client_of(specialist)
     url = f"/api/tcrc/studies/{study.pk}"
     changed = client.patch(url, {"ind_id": ind.pk}, content_type="application/json")
     assert changed.status_code == 200 and changed.json()["ind_id"] == ind.pk
@@ -192,7 +185,7 @@ def test_companies_and_researchers_do_not_keep_the_record(clinic: Clinic) -> Non
         records.change_record(clinic.member_a, study, {"title": "Mine"})
     before = _stored()
     for user in (clinic.member_a, User.objects.get(email="lead@test.example")):
-        client = _client(user)
+        client = client_of(user)
         assert "Study record" not in client.get(f"/tcrc/studies/{study.pk}/").content.decode()
         assert client.post(f"/tcrc/studies/{study.pk}/record/", {"title": "x"}).status_code == 404
         answer = client.patch(
@@ -205,7 +198,7 @@ def test_companies_and_researchers_do_not_keep_the_record(clinic: Clinic) -> Non
 def test_saving_other_fields_keeps_a_link_that_no_longer_fits_the_sponsor(clinic: Clinic) -> None:
     alliance = Alliance.objects.create(title="Older link", problem_statement="x", focus_area="y")
     study = add_study(clinic, "ALPHA-1", clinic.company_a, alliance=alliance)
-    client = _client(clinic.coordinator)
+    client = client_of(clinic.coordinator)
     page = client.get(f"/tcrc/studies/{study.pk}/").content.decode()
     assert f'<option value="{alliance.pk}" selected>Older link</option>' in page
     client.post(
@@ -221,7 +214,7 @@ def test_a_duty_switched_on_before_enrollment_sets_the_obligations_it_brings(
 ) -> None:
     specialist = _staff(clinic, Role.REGULATORY, "reg@test.example")
     study = add_study(clinic, "ALPHA-1", clinic.company_a, phase="1")
-    client = _client(specialist)
+    client = client_of(specialist)
     client.post(
         f"/tcrc/studies/{study.pk}/record/",
         {"title": study.title, "phase": "1", "ind": _ind(clinic).pk, "icmje_registration": "on"},

@@ -87,6 +87,7 @@ def declare_tcrc_walls(w: World) -> None:
     w.samples.setdefault("administrator", {})[Study] = t["a"]
     w.samples["administrator"][Closure] = t["closure"]
     w.samples["administrator"][BedOutage] = t["outage"]
+    w.samples["administrator"][Bed] = t["unit"].beds.get(code="W1")
     w.samples["administrator"][Cohort] = t["a"].cohorts.first()
 
 
@@ -132,6 +133,10 @@ TCRC_WRITE_EXAMPLES: dict[str, Any] = {
     "tcrc/closures/": lambda w: _closing(),
     "api/tcrc/bed-outages": lambda w: _bed_out(),
     "tcrc/beds/": lambda w: _bed_out(),
+    "api/tcrc/beds": lambda w: {"code": "W9", "room": "Room W"},
+    "tcrc/beds/new/": lambda w: {"code": "W9", "room": "Room W"},
+    "api/tcrc/beds/<bed_id>": lambda w: {"telemetry": True},
+    "tcrc/beds/<int:pk>/equipment/": lambda w: {"telemetry": "on"},
     "api/tcrc/capacities": lambda w: {"plan_seconds": 2},
     "api/tcrc/studies/<study_id>": lambda w: {"title": "A renamed study"},
     "api/tcrc/cohorts/<cohort_id>": lambda w: {"priority": 7},
@@ -149,6 +154,7 @@ TCRC_WRITE_EXAMPLES: dict[str, Any] = {
     "tcrc/studies/<int:pk>/record/": lambda w: {"title": "A renamed study", "phase": "1"},
     "tcrc/capacities/": lambda w: {
         **{name: getattr(w.tcrc["unit"], name) for name in CAPACITIES},
+        "dosing_weekdays": [0, 1, 2, 3, 4],
         "plan_seconds": 2,
     },
     "api/tcrc/studies/<study_id>/review-outcomes": _review_outcome,
