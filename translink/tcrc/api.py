@@ -603,6 +603,7 @@ class CohortChangeIn(Schema):
     high_risk: bool | None = None
     review_gap_days: int | None = Field(None, ge=0, le=365, strict=True)
     earliest: date | None = None
+    latest: date | None = Field(None, description="The last day it may be dosed; null clears it")
     target: date | None = Field(None, description="null clears the target")
     priority: int | None = Field(None, ge=1, le=10, strict=True)
 
@@ -615,7 +616,9 @@ def change_cohort(request: HttpRequest, cohort_id: int, payload: CohortChangeIn)
     user = user_of(request)
     cohort = get_visible_or_404(user, Cohort, pk=cohort_id)
     values = payload.dict(exclude_unset=True)
-    nulls = sorted(name for name, value in values.items() if value is None and name != "target")
+    nulls = sorted(
+        name for name, value in values.items() if value is None and name not in ("target", "latest")
+    )
     if nulls:
         raise ValidationError(dict.fromkeys(nulls, "Send a value, or leave the field out."))
     run = cohort_changes.change_cohort(user, cohort, values)

@@ -1,5 +1,5 @@
 """Refining a requested study's cohort before it is booked: its size, stay, nurse load per
-stay day, scans, safety gaps, earliest and target days and priority. The planner weighs
+stay day, scans, safety gaps, earliest, latest and target days and priority. The planner weighs
 lateness against the target and leaves out low priorities first, so these are what a
 coordinator tunes; every change re-plans the unit at once. Booked studies and cohorts in
 the unit keep their days: they change through a safety-review outcome.
@@ -31,6 +31,7 @@ EDITABLE = (
     "high_risk",
     "review_gap_days",
     "earliest",
+    "latest",
     "target",
     "priority",
 )
@@ -166,6 +167,10 @@ def _check(cohort: Cohort, old: dict[str, Any], today: date) -> None:
         errors["earliest"] = "The earliest day cannot move into the past."
     if cohort.target is not None and cohort.target < cohort.earliest:
         errors["target"] = "The target comes on or after the earliest day."
+    if cohort.latest is not None and cohort.latest < cohort.earliest:
+        errors["latest"] = "The latest day comes on or after the earliest day."
+    elif "latest" in old and cohort.latest is not None and cohort.latest < today:
+        errors["latest"] = "The latest day cannot be in the past."
     if "load" in old and (problem := load_problem(cohort.load, cohort.nights)):
         errors["load"] = problem
     days = cohort.scan_days

@@ -280,9 +280,10 @@ class CohortForm(forms.Form):
             forms.fields_for_model(
                 Cohort,
                 fields=own,
-                widgets={"earliest": DATE, "target": DATE},
+                widgets={"earliest": DATE, "latest": DATE, "target": DATE},
                 help_texts={
                     "target": "The day the sponsor wants it dosed; later days count as late.",
+                    "latest": "The last day it may be dosed; after it, it is left out.",
                     "priority": "1 to 10: when the unit is full, lower priorities wait first.",
                 },
             )

@@ -172,7 +172,7 @@ def _described(cohort: Cohort) -> tuple[object, ...]:
         cohort.participants, cohort.sentinels, cohort.sentinel_gap_days, cohort.standby,
         cohort.admission_offset, cohort.nights, str(cohort.load), str(cohort.scan_days),
         str(cohort.periods), cohort.telemetry, cohort.skill, cohort.high_risk,
-        cohort.review_gap_days, cohort.earliest, cohort.target, cohort.priority,
+        cohort.review_gap_days, cohort.earliest, cohort.latest, cohort.target, cohort.priority,
     )  # fmt: skip
 
 
@@ -231,6 +231,7 @@ def to_solver(built: UnitInstance, cohort: Cohort, earliest: int, fixed: bool) -
         skill=cohort.skill,
         high_risk=cohort.high_risk,
         earliest=earliest if pinned is None else min(earliest, pinned),
+        latest=built.day(cohort.latest) if cohort.latest else None,
         target=built.day(cohort.target) if cohort.target else None,
         priority=cohort.priority,
         fixed_day=pinned,

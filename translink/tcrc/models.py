@@ -192,6 +192,9 @@ class Cohort(models.Model):
     high_risk = models.BooleanField(default=False)
     review_gap_days = models.PositiveIntegerField(default=7)
     earliest = models.DateField()
+    # The last day it may be first dosed (a sponsor's contract, a drug supply's expiry):
+    # a cohort that cannot be dosed by then is left out of the plan rather than late.
+    latest = models.DateField(null=True, blank=True)
     target = models.DateField(null=True, blank=True)
     priority = models.PositiveIntegerField(
         default=5, validators=[MinValueValidator(1), MaxValueValidator(10)]

@@ -34,10 +34,11 @@ Input contract
     of that group is scanned. ``equipment`` beds are required for the whole stay;
     ``skill`` is the level needed on each dosing day; a ``high_risk`` cohort is never
     dosed on the day before a day without dosing cover. ``earliest`` is the first allowed
-    dosing day; ``target`` the day the sponsor wants it dosed (lateness is counted from
-    it); ``priority`` (1..10) weighs it. ``fixed_day`` pins the dosing day (a booked or
-    running cohort), ``required`` forbids leaving it out, ``previous_day`` is where an
-    earlier plan had it (moving it costs).
+    dosing day and ``latest``, when given, the last (its admission window: a cohort that
+    cannot be dosed by then is left out); ``target`` the day the sponsor wants it dosed
+    (lateness is counted from it); ``priority`` (1..10) weighs it. ``fixed_day`` pins the
+    dosing day (a booked or running cohort), ``required`` forbids leaving it out,
+    ``previous_day`` is where an earlier plan had it (moving it costs).
 :class:`Precedence`
     ``after`` is dosed no earlier than ``lag`` days after ``before``'s dosing day, and
     only if ``before`` is placed too (dose escalation, study parts, safety reviews).
@@ -121,6 +122,7 @@ class Cohort:
     skill: int = 0
     high_risk: bool = False
     earliest: int = 0
+    latest: int | None = None
     target: int | None = None
     priority: int = 5
     fixed_day: int | None = None
@@ -232,7 +234,8 @@ def allowed_days(unit: Unit, cohort: Cohort) -> list[int]:
         [block.admit_offset + block.nights for block in pattern]
         + [s for b in pattern for s in b.scans]
     )
-    candidates = range(max(cohort.earliest, -first), unit.days - last)
+    end = unit.days - last if cohort.latest is None else min(unit.days - last, cohort.latest + 1)
+    candidates = range(max(cohort.earliest, -first), end)
     if cohort.fixed_day is not None:
         candidates = range(cohort.fixed_day, cohort.fixed_day + 1)
     return [d for d in candidates if _may_dose(unit, cohort, [d + o for o in doses])]

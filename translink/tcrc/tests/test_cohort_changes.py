@@ -170,6 +170,8 @@ def test_booked_and_running_cohorts_keep_their_days(clinic: Clinic, replan: Any)
         ({"load": [[1, 1, 1], [1, 1], [1, 0, 0]]}, "load", "Stay day 2: three whole numbers"),
         ({"load": [[1, 1, 1], [1, 51, 1], [1, 0, 0]]}, "load", "from 0 to 50"),
         ({"load": [[1, 1, 1], [1, True, 1], [1, 0, 0]]}, "load", "Stay day 2"),
+        ({"latest": 9}, "latest", "The latest day comes on or after the earliest day."),
+        ({"latest": -1}, "latest", "comes on or after the earliest day"),
     ],
 )
 def test_a_change_that_makes_no_sense_names_the_field_and_saves_nothing(
@@ -178,7 +180,9 @@ def test_a_change_that_makes_no_sense_names_the_field_and_saves_nothing(
     study = add_study(clinic, "ALPHA-1", clinic.company_a, start=10)  # two participants
     cohort = Cohort.objects.get(study=study)
     values = {
-        name: clinic.today + timedelta(days=value) if name in ("earliest", "target") else value
+        name: clinic.today + timedelta(days=value)
+        if name in ("earliest", "target", "latest")
+        else value
         for name, value in values.items()
     }
     before = _stored()
@@ -317,3 +321,30 @@ def test_a_plan_built_before_a_cohort_changed_is_not_saved_over_the_change(
     with pytest.raises(actions.StalePlan):
         actions.save_plan(clinic.unit, built, plan)
     assert not Stay.objects.exists()
+
+
+def test_a_cohort_that_cannot_be_dosed_by_its_latest_day_is_left_out(
+    clinic: Clinic, replan: Any
+) -> None:
+    """A booked cohort fills the four beds for a week; the other's window shuts before it
+    leaves: the plan leaves it out rather than late, and the study page says by when."""
+    booked = add_study(clinic, "ALPHA-1", clinic.company_a, participants=4, nights=7, start=1)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    actions.book_study(clinic.coordinator, booked)
+    full = Cohort.objects.get(study=booked)
+    assert full.dose_day is not None
+    other = add_study(clinic, "BETA-1", clinic.company_b, participants=2, start=1)
+    cohort = Cohort.objects.get(study=other)
+    shut = full.dose_day + timedelta(days=3)
+    cohort_changes.change_cohort(clinic.coordinator, cohort, {"latest": shut})
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    assert Cohort.objects.get(pk=cohort.pk).dose_day is None
+    page = client_of(clinic.coordinator).get(f"/tcrc/studies/{other.pk}/").content.decode()
+    assert f"by {shut:%Y-%m-%d} at the latest" in page
+    answer = client_of(clinic.coordinator).patch(
+        f"/api/tcrc/cohorts/{cohort.pk}", {"latest": None}, content_type="application/json"
+    )
+    assert answer.status_code == 202  # the window cleared: planned after the booked one
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    again = Cohort.objects.get(pk=cohort.pk).dose_day
+    assert again is not None and again > shut
