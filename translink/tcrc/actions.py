@@ -401,7 +401,7 @@ def record_review_outcome(
         if outcome == "stop":
             _stop(study, today or timezone.localdate())
         else:
-            _insert_after(cohort, repeat=outcome == "repeat")
+            _insert_after(cohort, today or timezone.localdate(), repeat=outcome == "repeat")
         record(
             "tcrc.review_outcome",
             actor=actor,
@@ -426,18 +426,28 @@ def _stop(study: Study, today: date) -> None:
     study.save(update_fields=["status"])
 
 
-def _insert_after(cohort: Cohort, *, repeat: bool) -> Cohort:
-    """Repeat: a copy of ``cohort`` right after it. Add: a copy of the last cohort, at the end."""
+def _insert_after(cohort: Cohort, today: date, *, repeat: bool) -> Cohort:
+    """Repeat: a copy of ``cohort`` right after it. Add: a copy of the last cohort, at the end.
+    The later cohorts not yet admitted give up their days (a booked study's too): the copy
+    comes first, and the re-plan places them after it."""
     siblings = cohort.study.cohorts.order_by("-sequence")
     model = cohort if repeat else siblings[0]
     for later in siblings.filter(sequence__gt=model.sequence):
         later.sequence += 1
-        later.save(update_fields=["sequence"])
+        fields = ["sequence"]
+        if later.dose_day is not None and (
+            later.dose_day + timedelta(days=later.admission_offset) > today
+        ):
+            later.dose_day = None
+            later.stays.all().delete()
+            fields.append("dose_day")
+        later.save(update_fields=fields)
     copy = Cohort.objects.get(pk=model.pk)
     copy.pk = None
     copy.sequence = model.sequence + 1
     copy.dose_day = None
     copy.status = Cohort.Status.PLANNED
+    copy.latest = None  # the window was the first's: a copy comes a review later
     copy.save()
     return copy
 

@@ -603,7 +603,9 @@ class CohortChangeIn(Schema):
     high_risk: bool | None = None
     review_gap_days: int | None = Field(None, ge=0, le=365, strict=True)
     earliest: date | None = None
-    latest: date | None = Field(None, description="The last day it may be dosed; null clears it")
+    latest: date | None = Field(
+        None, description="The last day its first dose may be given; null clears it"
+    )
     target: date | None = Field(None, description="null clears the target")
     priority: int | None = Field(None, ge=1, le=10, strict=True)
 

@@ -133,8 +133,9 @@ class Series:
     peak: int = 0
 
 
-def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
-    """Nurse load per shift, scanner use and beds occupied, per day of the plan's horizon."""
+def unit_series(unit: Unit, today: date) -> tuple[date, int, list[Series]]:
+    """Nurse load per shift, scanner use and beds occupied, per day of the plan's horizon
+    from today: its first day, how many days, and the pictures."""
     built = instances.build(unit, today)
     usage = Usage(built.instance)
     for key, cohort in built.cohorts.items():
@@ -176,7 +177,7 @@ def unit_series(unit: Unit, today: date) -> tuple[date, list[Series]]:
                 [plan_unit.beds_on(equipment, d) for d in days],
             )
         )
-    return built.date(first), series
+    return built.date(first), len(days), series
 
 
 def _series(name: str, used: list[int], capacity: list[int], overtime: int = 0) -> Series:

@@ -37,8 +37,9 @@ EDITABLE = (
 )
 # What moves the cohort's days (and, through its stay and review gap, the next cohorts'):
 # a change to any of these un-plans them until the re-plan places them again, so no one
-# books the old days meanwhile. Target and priority leave the old days valid.
-SCHEDULING = frozenset(EDITABLE) - {"target", "priority"}
+# books the old days meanwhile. Target and priority leave the old days valid, and so does
+# a latest day on or after the planned one.
+SCHEDULING = frozenset(EDITABLE) - {"target", "priority", "latest"}
 # Upper limits the model leaves open; each keeps dates within reach of the calendar.
 MOST = {"sentinels": 18, "sentinel_gap_days": 14, "standby": 18, "review_gap_days": 365}
 MOST_LOAD = 50  # one participant's nurse load on one shift
@@ -97,7 +98,7 @@ def change_cohort(
         record(
             "tcrc.cohort_changed", actor=actor, obj=locked, old=old, new=snapshot(locked, changed)
         )
-        if SCHEDULING & set(changed):
+        if SCHEDULING & set(changed) or ("latest" in changed and _after_window(locked)):
             _unplan(locked, today)
         label = f"{locked.study.protocol_number} {locked.label}"
         return request_plan(actor, locked.study.unit, reason=f"{label} changed", today=today)
@@ -137,6 +138,15 @@ def load_problem(load: Any, nights: int) -> str:
     return ""
 
 
+def _after_window(cohort: Cohort) -> bool:
+    """Whether the cohort's planned first dosing falls after its latest day."""
+    return (
+        cohort.latest is not None
+        and cohort.dose_day is not None
+        and cohort.dose_day > cohort.latest
+    )
+
+
 def _unplan(cohort: Cohort, today: date) -> None:
     """Clear the planned days and beds of this cohort and the study's later ones (those not
     yet in the unit): their old days may no longer hold."""
@@ -168,7 +178,9 @@ def _check(cohort: Cohort, old: dict[str, Any], today: date) -> None:
     if cohort.target is not None and cohort.target < cohort.earliest:
         errors["target"] = "The target comes on or after the earliest day."
     if cohort.latest is not None and cohort.latest < cohort.earliest:
-        errors["latest"] = "The latest day comes on or after the earliest day."
+        # On the field the person changed: the window's end, or its start moved past it.
+        field = "latest" if "latest" in old or "earliest" not in old else "earliest"
+        errors[field] = "The latest day comes on or after the earliest day."
     elif "latest" in old and cohort.latest is not None and cohort.latest < today:
         errors["latest"] = "The latest day cannot be in the past."
     if "load" in old and (problem := load_problem(cohort.load, cohort.nights)):

@@ -283,7 +283,8 @@ class CohortForm(forms.Form):
                 widgets={"earliest": DATE, "latest": DATE, "target": DATE},
                 help_texts={
                     "target": "The day the sponsor wants it dosed; later days count as late.",
-                    "latest": "The last day it may be dosed; after it, it is left out.",
+                    "latest": "The last day its first dose may be given; if it cannot start by "
+                    "then, it is left out.",
                     "priority": "1 to 10: when the unit is full, lower priorities wait first.",
                 },
             )

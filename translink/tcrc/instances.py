@@ -295,12 +295,14 @@ PAST_SKILL = 10_000
 
 
 def _open_past(plan_unit: solver.Unit, past: int) -> solver.Unit:
-    """``plan_unit`` with its first ``past`` days left open: cover for any dose, room for
-    any admission, scan and nurse load (beds stay as they are)."""
+    """``plan_unit`` with its first ``past`` days left open to what happened on them: cover
+    for any dose, room for any admission, scan and nurse load (beds stay as they are); no
+    cohort not already in the unit is admitted on them."""
     if not past:
         return plan_unit
     return replace(
         plan_unit,
+        opens=past,  # nobody new is admitted before today
         nurse_capacity=((PAST_ROOM,) * 3,) * past + plan_unit.nurse_capacity[past:],
         admissions=(PAST_ROOM,) * past + plan_unit.admissions[past:],
         scanner=(PAST_ROOM,) * past + plan_unit.scanner[past:],

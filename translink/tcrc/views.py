@@ -72,7 +72,7 @@ def unit_calendar(request: HttpRequest) -> HttpResponse:
         return render(request, "tcrc/calendar.html", {"unit": None})
     start, days = today, unit.horizon_days
     if user.role in UNIT_STAFF:
-        start, series = charts.unit_series(unit, today)
+        start, days, series = charts.unit_series(unit, today)  # the plan's days from today
     stays, shown = queries.calendar_stays(user, unit, start, days)
     context = {
         "unit": unit,

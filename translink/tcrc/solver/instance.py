@@ -21,6 +21,8 @@ Input contract
     ``closed``: days the unit holds nobody (no bed is available on those nights).
     ``out_of_service``: (bed key, night) pairs a bed cannot be slept in (repairs, a
         monitor being serviced); the other beds carry on.
+    ``opens`` (int >= 0): the first day a cohort not fixed in place may be admitted on
+        (today, when the plan starts earlier because someone came in before).
 :class:`Cohort`
     A group of participants dosed together. The first ``sentinels`` are dosed on the
     cohort's dosing day ``d``; the rest ``sentinel_gap`` days later. Each group is
@@ -34,8 +36,8 @@ Input contract
     of that group is scanned. ``equipment`` beds are required for the whole stay;
     ``skill`` is the level needed on each dosing day; a ``high_risk`` cohort is never
     dosed on the day before a day without dosing cover. ``earliest`` is the first allowed
-    dosing day and ``latest``, when given, the last (its admission window: a cohort that
-    cannot be dosed by then is left out); ``target`` the day the sponsor wants it dosed
+    first dosing day and ``latest``, when given, the last (its admission window: a cohort
+    that cannot be first dosed by then is left out); ``target`` the day the sponsor wants it dosed
     (lateness is counted from it); ``priority`` (1..10) weighs it. ``fixed_day`` pins the
     dosing day (a booked or running cohort), ``required`` forbids leaving it out,
     ``previous_day`` is where an earlier plan had it (moving it costs).
@@ -79,6 +81,7 @@ class Unit:
     closed: frozenset[int] = frozenset()
     nurse_overtime: int = 0
     out_of_service: frozenset[tuple[str, int]] = frozenset()
+    opens: int = 0
 
     def skill_on(self, day: int) -> int:
         return self.skill[day] if self.skill else 0
@@ -235,7 +238,7 @@ def allowed_days(unit: Unit, cohort: Cohort) -> list[int]:
         + [s for b in pattern for s in b.scans]
     )
     end = unit.days - last if cohort.latest is None else min(unit.days - last, cohort.latest + 1)
-    candidates = range(max(cohort.earliest, -first), end)
+    candidates = range(max(cohort.earliest, unit.opens - first), end)
     if cohort.fixed_day is not None:
         candidates = range(cohort.fixed_day, cohort.fixed_day + 1)
     return [d for d in candidates if _may_dose(unit, cohort, [d + o for o in doses])]

@@ -5,12 +5,12 @@ planners' expansion of them (``blocks``, ``Usage``), and it judges the named bed
 plan's stays rather than counts. Every plan Translink saves passes through it.
 
 Hard rules: required cohorts placed; dosing on allowed days only (cover, skill, and for
-high-risk cohorts a covered next day), not before ``earliest`` nor after ``latest`` (unless
-fixed there); fixed days kept; every precedence and its lag; each participant in exactly
-one bed on each night of their stay, from admission to discharge; one person per bed per
-night; equipment; no one in a closed unit, and no one in a bed out of service; admissions
-per day; scanner slots per day; nurse load within the rostered capacity plus the allowed
-overtime on every shift.
+high-risk cohorts a covered next day), not before ``earliest`` nor after ``latest`` and not
+admitted before the unit ``opens`` (unless fixed there); fixed days kept; every precedence
+and its lag; each participant in exactly one bed on each night of their stay, from
+admission to discharge; one person per bed per night; equipment; no one in a closed unit,
+and no one in a bed out of service; admissions per day; scanner slots per day; nurse load
+within the rostered capacity plus the allowed overtime on every shift.
 """
 
 from __future__ import annotations
@@ -93,6 +93,12 @@ def _check_dosing(
     if d < cohort.earliest:
         verdict.violations.append(
             f"cohort {cohort.key} is dosed on day {d}, before its earliest day {cohort.earliest}"
+        )
+    admitted = min(p.admission for p in people)
+    if cohort.fixed_day is None and admitted < unit.opens:
+        verdict.violations.append(
+            f"cohort {cohort.key} is admitted on day {admitted}, before the unit opens to "
+            f"new admissions on day {unit.opens}"
         )
     if cohort.latest is not None and d > cohort.latest and cohort.fixed_day is None:
         verdict.violations.append(

@@ -329,7 +329,7 @@ def test_the_bed_charts_count_a_bed_out_of_service_out(clinic: Clinic) -> None:
     Cohort.objects.update(telemetry=True)
 
     def capacity_lines() -> dict[str, str]:
-        _, series = charts.unit_series(clinic.unit, clinic.today)
+        _, _, series = charts.unit_series(clinic.unit, clinic.today)
         return {s.name: s.capacity for s in series if s.name.startswith("Beds")}
 
     whole = capacity_lines()

@@ -132,7 +132,7 @@ def test_telemetry_beds_get_their_own_occupancy_chart(clinic: Clinic, replan: An
     cardiac.cohorts.update(telemetry=True)
     add_study(clinic, "PLAIN-1", clinic.company_b, participants=2, nights=3)
     replan(clinic.coordinator, clinic.unit, today=clinic.today)
-    _, series = charts.unit_series(clinic.unit, clinic.today)
+    _, _, series = charts.unit_series(clinic.unit, clinic.today)
     by_name = {s.name: s for s in series}
     # The unit has one telemetry bed; only the cardiac study's participant needs it.
     assert by_name["Beds with telemetry occupied"].peak == 1

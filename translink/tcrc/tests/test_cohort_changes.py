@@ -348,3 +348,87 @@ def test_a_cohort_that_cannot_be_dosed_by_its_latest_day_is_left_out(
     replan(clinic.coordinator, clinic.unit, today=clinic.today)
     again = Cohort.objects.get(pk=cohort.pk).dose_day
     assert again is not None and again > shut
+
+
+def test_a_window_is_set_and_cleared_on_the_page_and_a_past_one_refused(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    cohort = Cohort.objects.get(study=study)
+    form = {
+        "participants": 2, "sentinels": 0, "sentinel_gap_days": 1, "standby": 0, "nights": 2,
+        "load": "1/1/1, 1/1/1, 1/1/1", "scan_days": "", "review_gap_days": 2,
+        "earliest": str(cohort.earliest), "latest": "", "target": "", "priority": 5,
+    }  # fmt: skip
+    shown = {f"initial-{name}": value for name, value in form.items()}
+    url = f"/tcrc/cohorts/{cohort.pk}/"
+    shut = cohort.earliest + timedelta(days=9)
+    assert client_of(clinic.coordinator).post(url, {**form, **shown, "latest": str(shut)})
+    assert Cohort.objects.get(pk=cohort.pk).latest == shut
+    shown["initial-latest"] = str(shut)
+    client_of(clinic.coordinator).post(url, {**form, **shown, "latest": ""})
+    assert Cohort.objects.get(pk=cohort.pk).latest is None
+    Cohort.objects.filter(pk=cohort.pk).update(earliest=clinic.today - timedelta(days=5))
+    with pytest.raises(ValidationError) as refused:
+        cohort_changes.change_cohort(
+            clinic.coordinator, cohort, {"latest": clinic.today - timedelta(days=1)}
+        )
+    assert refused.value.message_dict["latest"] == ["The latest day cannot be in the past."]
+
+
+def test_moving_the_earliest_day_past_the_window_is_refused_on_the_earliest_field(
+    clinic: Clinic,
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, start=3)
+    cohort = Cohort.objects.get(study=study)
+    cohort_changes.change_cohort(
+        clinic.coordinator, cohort, {"latest": clinic.today + timedelta(days=6)}
+    )
+    with pytest.raises(ValidationError) as refused:
+        cohort_changes.change_cohort(
+            clinic.coordinator, cohort, {"earliest": clinic.today + timedelta(days=8)}
+        )
+    assert "earliest" in refused.value.message_dict
+    assert "latest" not in refused.value.message_dict
+
+
+def test_a_wider_window_keeps_the_planned_days_and_a_narrower_one_clears_them(
+    clinic: Clinic, replan: Any
+) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    cohort = Cohort.objects.get(study=study)
+    planned = cohort.dose_day
+    assert planned is not None
+    cohort_changes.change_cohort(
+        clinic.coordinator, cohort, {"latest": planned + timedelta(days=10)}
+    )
+    assert Cohort.objects.get(pk=cohort.pk).dose_day == planned
+    cohort_changes.change_cohort(clinic.coordinator, cohort, {"latest": cohort.earliest})
+    assert Cohort.objects.get(pk=cohort.pk).dose_day is None or planned == cohort.earliest
+
+
+def test_a_plan_built_before_a_window_was_set_is_not_saved_over_it(clinic: Clinic) -> None:
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    built = instances.build(clinic.unit, clinic.today)
+    plan = plan_greedy(built.instance)
+    cohort = Cohort.objects.get(study=study)
+    cohort_changes.change_cohort(
+        clinic.coordinator, cohort, {"latest": cohort.earliest + timedelta(days=20)}
+    )
+    with pytest.raises(actions.StalePlan):
+        actions.save_plan(clinic.unit, built, plan)
+
+
+def test_a_newcomer_is_not_admitted_before_today_beside_someone_in_the_unit(
+    clinic: Clinic, replan: Any
+) -> None:
+    running = add_study(clinic, "ALPHA-1", clinic.company_a, participants=1, nights=6, start=0)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    first = Cohort.objects.get(study=running)
+    assert first.dose_day is not None
+    later = first.dose_day + timedelta(days=2)  # the plan now starts at its admission
+    newcomer = add_study(clinic, "BETA-1", clinic.company_b, participants=1)
+    Cohort.objects.filter(study=newcomer).update(earliest=later)
+    run = replan(clinic.coordinator, clinic.unit, today=later)
+    assert run.state == PlanRun.State.DONE, run.message
+    stays = Stay.objects.filter(cohort__study=newcomer)
+    assert stays and all(stay.first_night >= later for stay in stays)

@@ -64,3 +64,40 @@ def test_an_unknown_outcome_is_refused(clinic: Clinic) -> None:
     with pytest.raises(ValidationError, match="Choose one of: repeat, add, stop"):
         actions.record_review_outcome(clinic.coordinator, study.cohorts.get(), "maybe")
     assert study.cohorts.count() == 1
+
+
+def test_a_repeated_cohort_does_not_inherit_the_window_of_the_one_it_repeats(
+    clinic: Clinic, replan: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The first cohort's window ends on its own day: a copy a review later could never meet
+    it, and the booked cohort after the copy would then be impossible to keep."""
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, cohorts=2)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    first = study.cohorts.get(sequence=1)
+    assert first.dose_day is not None
+    Cohort.objects.filter(pk=first.pk).update(latest=first.dose_day + timedelta(days=1))
+    actions.book_study(clinic.coordinator, study)
+    first.refresh_from_db()
+    _run(clinic, django_capture_on_commit_callbacks, first, "repeat")
+    copy = study.cohorts.get(sequence=2)
+    assert copy.latest is None and copy.dose_day is not None
+    assert study.cohorts.get(sequence=3).dose_day is not None
+
+
+def test_a_repeat_in_a_booked_study_moves_its_later_cohorts_after_the_copy(
+    clinic: Clinic, replan: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Booked cohorts one review apart leave no room for a repeat between them: the later
+    one gives up its day and the re-plan books it after the copy."""
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, cohorts=2)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    actions.book_study(clinic.coordinator, study)
+    first, second = study.cohorts.order_by("sequence")
+    assert first.dose_day is not None and second.dose_day is not None
+    _run(clinic, django_capture_on_commit_callbacks, first, "repeat")
+    cohorts = list(study.cohorts.order_by("sequence"))
+    days = [c.dose_day for c in cohorts]
+    assert all(day is not None for day in days), days
+    assert days[0] == first.dose_day and days[0] < days[1] < days[2]  # type: ignore[operator]
+    assert days[2] > second.dose_day  # type: ignore[operator]
+    assert Study.objects.get(pk=study.pk).status == Study.Status.BOOKED
