@@ -157,17 +157,13 @@ def test_a_malformed_outage_is_refused_by_name() -> None:
             check_instance(Instance(unit, ()))
 
 
-@SLOW
-@given(
-    studies=st.integers(1, 4),
-    seed=st.integers(0, 10_000),
-    outages=st.lists(
-        st.tuples(st.integers(0, 17), st.integers(0, 55), st.integers(1, 14)), max_size=6
-    ),
+OUTAGES = st.lists(
+    st.tuples(st.integers(0, 17), st.integers(0, 55), st.integers(1, 14)), max_size=6
 )
-def test_every_plan_keeps_out_of_broken_beds(
-    studies: int, seed: int, outages: list[tuple[int, int, int]]
-) -> None:
+
+
+def _broken_unit(studies: int, seed: int, outages: list[tuple[int, int, int]]) -> Instance:
+    """A generated 8-week unit with (bed index, first night, nights) out of service."""
     generated = generate(studies, seed, days=56, max_cohorts=4)
     keys = [bed.key for bed in generated.unit.beds]
     broken = frozenset(
@@ -175,7 +171,19 @@ def test_every_plan_keeps_out_of_broken_beds(
         for bed, first, length in outages
         for night in range(first, min(first + length, 56))
     )
-    instance = replace(generated, unit=replace(generated.unit, out_of_service=broken))
+    return replace(generated, unit=replace(generated.unit, out_of_service=broken))
+
+
+@SLOW
+@given(
+    studies=st.integers(1, 4),
+    seed=st.integers(0, 10_000),
+    outages=OUTAGES,
+)
+def test_every_plan_keeps_out_of_broken_beds(
+    studies: int, seed: int, outages: list[tuple[int, int, int]]
+) -> None:
+    instance = _broken_unit(studies, seed, outages)
     for plan in (plan_greedy(instance), plan_cpsat(instance, time_limit=3, workers=1)):
         verdict = validate(instance, plan)
         assert verdict.violations == [], plan.planner
@@ -186,9 +194,7 @@ def test_every_plan_keeps_out_of_broken_beds(
 @given(
     studies=st.integers(1, 4),
     seed=st.integers(0, 10_000),
-    outages=st.lists(
-        st.tuples(st.integers(0, 17), st.integers(0, 55), st.integers(1, 14)), max_size=6
-    ),
+    outages=OUTAGES,
     tonight=st.integers(1, 50),
     picks=st.lists(st.integers(0, 1_000), max_size=8),
 )
@@ -202,14 +208,7 @@ def test_a_re_plan_never_rewrites_the_beds_slept_in_before_tonight(
     """Plan, then re-plan from ``tonight`` with the history so far, after beds of some of
     those in the unit broke from tonight on: they move tonight, and what they slept in
     before stays as it was (though, planned afresh, another bed would have been chosen)."""
-    generated = generate(studies, seed, days=56, max_cohorts=4)
-    keys = [bed.key for bed in generated.unit.beds]
-    broken = frozenset(
-        (keys[bed], night)
-        for bed, first, length in outages
-        for night in range(first, min(first + length, 56))
-    )
-    instance = replace(generated, unit=replace(generated.unit, out_of_service=broken))
+    instance = _broken_unit(studies, seed, outages)
     plan = plan_greedy(instance)
     history: dict[tuple[str, str, int, int], list[tuple[str, int]]] = {}
     for stay in sorted(plan.stays, key=lambda s: s.first_night):
@@ -231,7 +230,7 @@ def test_a_re_plan_never_rewrites_the_beds_slept_in_before_tonight(
     broke = _more_broken(instance, plan, wanted)
     again = replace(
         instance,
-        unit=replace(instance.unit, out_of_service=broken | broke),
+        unit=replace(instance.unit, out_of_service=broke),  # those broken already, and more
         cohorts=tuple(
             replace(c, fixed_day=plan.days[c.key], required=True) if c.key in plan.days else c
             for c in instance.cohorts
