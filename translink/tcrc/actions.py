@@ -25,7 +25,7 @@ from translink.tcrc.solver.cpsat import plan_cpsat
 from translink.tcrc.solver.greedy import plan_greedy
 from translink.tcrc.solver.plan import Plan, Status
 from translink.tcrc.solver.quote import DOSING_DAYS, SPAN, Limit, Quote, quote
-from translink.tcrc.solver.usage import NO_COVER_AFTER, NO_DOSING, placement_blockers
+from translink.tcrc.solver.usage import NO_COVER_AFTER, NO_DOSING, SKILL, placement_blockers
 from translink.tcrc.solver.validator import validate
 
 COORDINATORS = frozenset({Role.TCRC_COORDINATOR, Role.ADMINISTRATOR})
@@ -296,6 +296,8 @@ def _booking_blockers(unit: Unit, study: Study, cohorts: list[Cohort]) -> list[s
             found.append(f"no dosing cover on {on}")
         elif blocker.resource == NO_COVER_AFTER:
             found.append(f"no cover on {on}, the day after a high-risk dose")
+        elif blocker.resource.startswith(SKILL):
+            found.append(f"{blocker.resource} level {blocker.needed} on {on}")
         else:
             found.append(f"{blocker.resource} on {on}")
     found.extend(_too_soon(built, ahead))
@@ -346,7 +348,7 @@ def limit_sentence(limit: Limit) -> str:
             f"them, do not all fit within the {have} days the unit plans ahead of its earliest "
             "start."
         )
-    if have == 0:
+    if have == 0 and not limit.resource.startswith(SKILL):
         what = limit.resource
         if what == "scanner":
             what = "the scanner"
@@ -366,6 +368,12 @@ def limit_sentence(limit: Limit) -> str:
         return f"A cohort admits {needed} people on one day; the unit admits at most {have} a day."
     if limit.resource == "scanner":
         return f"A cohort needs {needed} scans on one day; the scanner takes at most {have} a day."
+    if limit.resource.startswith(SKILL):
+        shift = limit.resource.removeprefix(f"{SKILL} (").removesuffix(")")
+        return (
+            f"A cohort needs nurses of skill level {needed} on the {shift} of its stay; the "
+            f"unit rosters at most level {have} there on the days it could be dosed."
+        )
     if limit.resource.startswith("nurses"):
         shift = limit.resource.removeprefix("nurses (").removesuffix(")")
         return (

@@ -441,11 +441,20 @@ class CapacitiesOut(Schema):
     nurses_weekend_day: int
     nurses_weekend_evening: int
     nurses_weekend_night: int
+    skill_weekday_day: int
+    skill_weekday_evening: int
+    skill_weekday_night: int
+    skill_weekend_day: int
+    skill_weekend_evening: int
+    skill_weekend_night: int
     nurse_overtime: int
     plan_seconds: int
     dosing_weekdays: list[int] = Field(
         description="Days of the week with dosing cover, Monday 0 to Sunday 6"
     )
+
+
+SKILL_HELP = f"The highest skill level rostered on the shift: {staffing.skill_scale()}"
 
 
 class CapacitiesIn(Schema):
@@ -460,6 +469,13 @@ class CapacitiesIn(Schema):
     nurses_weekend_day: int | None = Field(None, ge=0, le=10_000, strict=True)
     nurses_weekend_evening: int | None = Field(None, ge=0, le=10_000, strict=True)
     nurses_weekend_night: int | None = Field(None, ge=0, le=10_000, strict=True)
+    # Skill levels are checked by the action, which names the scale in its refusal.
+    skill_weekday_day: int | None = Field(None, strict=True, description=SKILL_HELP)
+    skill_weekday_evening: int | None = Field(None, strict=True, description=SKILL_HELP)
+    skill_weekday_night: int | None = Field(None, strict=True, description=SKILL_HELP)
+    skill_weekend_day: int | None = Field(None, strict=True, description=SKILL_HELP)
+    skill_weekend_evening: int | None = Field(None, strict=True, description=SKILL_HELP)
+    skill_weekend_night: int | None = Field(None, strict=True, description=SKILL_HELP)
     nurse_overtime: int | None = Field(None, ge=0, le=10_000, strict=True)
     plan_seconds: int | None = Field(None, ge=1, le=600, strict=True)
     dosing_weekdays: list[StrictInt] | None = Field(
@@ -597,6 +613,11 @@ class CohortChangeIn(Schema):
         None,
         description="One participant's [day, evening, night] nurse load on each stay day "
         "from admission, then discharge day: nights + 1 entries",
+    )
+    shift_skill: list[list[StrictInt]] | None = Field(
+        None,
+        description="The [day, evening, night] skill level each dosed participant needs on "
+        "each stay day, laid out like load; [] for none beyond the dosing day",
     )
     scan_days: list[StrictInt] | None = None
     telemetry: bool | None = None

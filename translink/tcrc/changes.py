@@ -21,7 +21,13 @@ from translink.audit.actions import record
 from translink.tcrc import instances
 from translink.tcrc.actions import request_plan, require_coordinator
 from translink.tcrc.models import Cohort, PlanRun, Unit
-from translink.tcrc.solver.usage import NO_COVER_AFTER, NO_DOSING, Blocker, placement_blockers
+from translink.tcrc.solver.usage import (
+    NO_COVER_AFTER,
+    NO_DOSING,
+    SKILL,
+    Blocker,
+    placement_blockers,
+)
 
 SHOWN_COHORTS = 3
 T = TypeVar("T")
@@ -167,6 +173,9 @@ def _need(resource: str, found: list[Blocker], built: instances.UnitInstance) ->
         return f"dosed on {days}"
     if resource == NO_COVER_AFTER:
         return f"dosed at high risk the day before {days}, which needs cover"
+    if resource.startswith(SKILL):  # levels, not amounts: the most needed, the least had
+        needed, had = max(b.needed for b in found), min(b.available for b in found)
+        return f"{resource} level {needed} on {days} ({had} rostered)"
     available = min(blocker.available for blocker in found)
     if not available:
         return f"{resource} on {days}"

@@ -1,8 +1,9 @@
-"""Refining a requested study's cohort before it is booked: its size, stay, nurse load per
-stay day, scans, safety gaps, earliest, latest and target days and priority. The planner weighs
-lateness against the target and leaves out low priorities first, so these are what a
-coordinator tunes; every change re-plans the unit at once. Booked studies and cohorts in
-the unit keep their days: they change through a safety-review outcome.
+"""Refining a requested study's cohort before it is booked: its size, stay, nurse load and
+nurse skill needed per stay day, scans, safety gaps, earliest, latest and target days and
+priority. The planner weighs lateness against the target and leaves out low priorities
+first, so these are what a coordinator tunes; every change re-plans the unit at once.
+Booked studies and cohorts in the unit keep their days: they change through a
+safety-review outcome.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.utils import timezone
 from translink.audit.actions import record, snapshot
 from translink.tcrc import instances
 from translink.tcrc.actions import request_plan, require_coordinator
-from translink.tcrc.models import Cohort, PlanRun, Study
+from translink.tcrc.models import MOST_SKILL, Cohort, PlanRun, Study
 
 EDITABLE = (
     "participants",
@@ -26,6 +27,7 @@ EDITABLE = (
     "standby",
     "nights",
     "load",
+    "shift_skill",
     "scan_days",
     "telemetry",
     "high_risk",
@@ -83,8 +85,9 @@ def change_cohort(
         ]
         if not changed:
             return None
-        if "nights" in changed and "load" in values and "load" not in changed:
-            changed.append("load")  # given with new nights, it must fit them as given
+        for follower in ("load", "shift_skill"):
+            if "nights" in changed and follower in values and follower not in changed:
+                changed.append(follower)  # given with new nights, it must fit them as given
         old = snapshot(locked, changed)
         for name in changed:
             setattr(locked, name, values[name])
@@ -93,6 +96,9 @@ def change_cohort(
         if "nights" in changed and "load" not in changed:
             locked.load = resized_load(locked.load, locked.nights)
             changed.append("load")
+        if "nights" in changed and "shift_skill" not in changed and locked.shift_skill:
+            locked.shift_skill = resized_skill(locked.shift_skill, locked.nights)
+            changed.append("shift_skill")
         locked.full_clean()
         locked.save(update_fields=changed)
         record(
@@ -105,8 +111,9 @@ def change_cohort(
 
 
 def resized_load(load: list[list[int]], nights: int) -> list[list[int]]:
-    """One participant's load per stay day for ``nights`` nights: the stay's days as they
-    were, the last of them repeated when the stay grows, then the discharge day's."""
+    """One participant's load (or skill needed) per stay day for ``nights`` nights: the
+    stay's days as they were, the last of them repeated when the stay grows, then the
+    discharge day's."""
     stay, discharge = load[:-1], load[-1]
     if len(stay) >= nights:
         return [*stay[:nights], discharge]
@@ -116,26 +123,68 @@ def resized_load(load: list[list[int]], nights: int) -> list[list[int]]:
 def load_problem(load: Any, nights: int) -> str:
     """What is wrong with a load for a stay of ``nights`` nights, or "" when nothing is:
     one [day, evening, night] entry per stay day from admission, then discharge day's."""
-    if not isinstance(load, list) or len(load) != nights + 1:
-        given = len(load) if isinstance(load, list) else 0
+    return _per_stay_day_problem(load, nights, "load", "whole numbers", MOST_LOAD, "")
+
+
+def _per_stay_day_problem(
+    values: Any, nights: int, noun: str, numbers: str, most: int, otherwise: str
+) -> str:
+    """What is wrong with one [day, evening, night] entry of ``numbers`` from 0 to ``most``
+    per stay day (then discharge day's), or ""."""
+    if not isinstance(values, list) or len(values) != nights + 1:
+        given = len(values) if isinstance(values, list) else 0
         return (
-            f"Give a day/evening/night load for each of the {nights} stay day(s) and the "
-            f"discharge day: {nights + 1} in all, not {given}."
+            f"Give a day/evening/night {noun} for each of the {nights} stay day(s) and the "
+            f"discharge day: {nights + 1} in all, not {given}{otherwise}."
         )
-    for day, shifts in enumerate(load, start=1):
+    for day, shifts in enumerate(values, start=1):
         if (
             not isinstance(shifts, list)
             or len(shifts) != 3
             or any(
-                isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MOST_LOAD
-                for v in shifts
+                isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= most for v in shifts
             )
         ):
             return (
-                f"Stay day {day}: three whole numbers from 0 to {MOST_LOAD}, for the day, "
-                "evening and night shifts."
+                f"Stay day {day}: three {numbers} from 0 to {most}, for the day, evening and "
+                "night shifts."
             )
     return ""
+
+
+def resized_skill(levels: list[list[int]], nights: int) -> list[list[int]]:
+    """The skill needed per stay day for ``nights`` nights, day by day from admission as it
+    was (needs follow the dose, not the discharge): nothing needed on added days. A shorter
+    stay that would drop a need, or leave one on the new discharge day's evening or night,
+    is refused before it gets here (``_dropped_need``)."""
+    if len(levels) >= nights + 1:
+        return levels[: nights + 1]
+    return [*levels, *[[0, 0, 0]] * (nights + 1 - len(levels))]
+
+
+def _dropped_need(levels: list[list[int]], nights: int) -> bool:
+    """Whether a stay of ``nights`` nights would lose a need of ``levels``."""
+    kept = levels[: nights + 1]
+    return any(any(day) for day in levels[nights + 1 :]) or (
+        len(kept) == nights + 1 and any(kept[-1][1:])
+    )
+
+
+def shift_skill_problem(levels: Any, nights: int) -> str:
+    """What is wrong with the skill levels a cohort needs over a stay of ``nights``
+    nights, or "" when nothing is: none at all, or one [day, evening, night] entry per stay
+    day from admission, then discharge day's (its day shift only), like the load."""
+    if levels == []:
+        return ""
+    problem = _per_stay_day_problem(
+        levels, nights, "skill level", "skill levels", MOST_SKILL, "; or leave it empty"
+    )
+    if not problem and any(levels[-1][1:]):
+        return (
+            f"Stay day {len(levels)} is discharge day: participants leave on its day shift, "
+            "so give 0 for its evening and night."
+        )
+    return problem
 
 
 def _after_window(cohort: Cohort) -> bool:
@@ -185,6 +234,18 @@ def _check(cohort: Cohort, old: dict[str, Any], today: date) -> None:
         errors["latest"] = "The latest day cannot be in the past."
     if "load" in old and (problem := load_problem(cohort.load, cohort.nights)):
         errors["load"] = problem
+    if "shift_skill" in old and (problem := shift_skill_problem(cohort.shift_skill, cohort.nights)):
+        errors["shift_skill"] = problem
+    elif (
+        "nights" in old
+        and "shift_skill" not in old
+        and _dropped_need(cohort.shift_skill, cohort.nights)
+    ):
+        errors["shift_skill"] = (
+            f"A stay of {cohort.nights} night(s) would drop skill needed on later stay days "
+            "or the new discharge day's evening or night: give the skill needed per stay day "
+            "for the new nights too."
+        )
     days = cohort.scan_days
     if not isinstance(days, list) or any(
         isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 60 for d in days

@@ -20,6 +20,7 @@ from translink.regulatory.models import Ind
 from translink.regulatory.rules.holidays import federal_holidays
 from translink.tcrc import actions
 from translink.tcrc.models import Bed, BedOutage, Closure, Cohort, Study, Unit
+from translink.tcrc.solver.generator import watched_after_dose
 
 DEMO_PLAN_SECONDS = 5
 
@@ -160,6 +161,10 @@ def _study(
             periods=[nights + 7] if crossover else [],
             telemetry=telemetry,
             skill=2,
+            # The first dose in people: emergency-trained nurses until the day after.
+            shift_skill=[list(levels) for levels in watched_after_dose(nights)]
+            if part == "SAD" and sequence == 1
+            else [],
             high_risk=part == "SAD" and sequence == 1,
             review_gap_days=7,
             earliest=today + timedelta(days=start),

@@ -15,7 +15,7 @@ from translink.tcrc.actions import CTG_EVENTS, REVIEW_OUTCOMES
 from translink.tcrc.cohort_changes import EDITABLE
 from translink.tcrc.models import Closure, Cohort, Study, Unit
 from translink.tcrc.records import DUTIES
-from translink.tcrc.staffing import CAPACITIES, WEEKDAYS
+from translink.tcrc.staffing import CAPACITIES, WEEKDAYS, skill_scale
 
 DATE = forms.DateInput(attrs={"type": "date"})  # the browser's date picker
 
@@ -41,8 +41,9 @@ def loads_text(load: list[list[int]]) -> str:
     return ", ".join("/".join(str(v) for v in shifts) for shifts in load)
 
 
-def loads_of(text: str) -> list[list[int]]:
-    """Loads typed as "2/1/1, 4/2/1, 1/0/0": day/evening/night for each stay day."""
+def loads_of(text: str, example: str = "4/2/1") -> list[list[int]]:
+    """Loads (or skill levels) typed as "2/1/1, 4/2/1, 1/0/0": day/evening/night for each
+    stay day."""
     loads = []
     for n, part in enumerate((p for p in text.replace(";", ",").split(",") if p.strip()), 1):
         try:
@@ -52,7 +53,7 @@ def loads_of(text: str) -> list[list[int]]:
         if len(shifts) != 3:
             raise forms.ValidationError(
                 f"Stay day {n} ({part.strip()!r}): give day/evening/night as three whole "
-                "numbers, such as 4/2/1."
+                f"numbers, such as {example}."
             )
         loads.append(shifts)
     return loads
@@ -223,7 +224,8 @@ class CapacityForm(forms.ModelForm):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
         help_text="Days with an investigator and emergency-trained staff on site; holidays "
-        "excepted. Staffing and admissions follow the weekday and weekend figures.",
+        "excepted. Staffing, skill levels and admissions follow the weekday and weekend "
+        "figures (a Saturday dosing day has the weekend roster).",
         error_messages={"required": "Choose at least one day with dosing cover."},
     )
 
@@ -238,8 +240,7 @@ class CapacityForm(forms.ModelForm):
         model = Unit
         fields = list(CAPACITIES)
         labels = CAPACITIES
-        help_texts = {
-            "nurses_weekday_day": "Participant load units the rostered nurses carry.",
+        help_texts = {  # the nurses' table on the page explains load and skill
             "nurse_overtime": "Extra load any shift may carry, at a cost to the plan.",
         }
 
@@ -274,8 +275,9 @@ class CohortForm(forms.Form):
         initial = {name: getattr(cohort, name) for name in EDITABLE}
         initial["scan_days"] = ", ".join(map(str, cohort.scan_days))
         initial["load"] = loads_text(cohort.load)
+        initial["shift_skill"] = loads_text(cohort.shift_skill)
         super().__init__(data, initial=initial)
-        own = [name for name in EDITABLE if name not in ("scan_days", "load")]
+        own = [name for name in EDITABLE if name not in ("scan_days", "load", "shift_skill")]
         self.fields.update(
             forms.fields_for_model(
                 Cohort,
@@ -300,7 +302,18 @@ class CohortForm(forms.Form):
             help_text="One participant's day/evening/night load on each stay day from "
             "admission, then on discharge day (e.g. 2/1/1, 4/2/1, 1/0/0).",
         )
-        setattr(self.fields["load"], "wide", True)  # noqa: B010  # read by _form.html
+        self.fields["shift_skill"] = forms.CharField(
+            label="Nurse skill needed per stay day",
+            required=False,
+            max_length=1000,
+            help_text="The skill level each dosed participant needs on the day/evening/night "
+            "shift of each stay day, laid out like the load (e.g. 0/0/0, 2/2/2, 2/0/0: through "
+            "the dosing day and its night, and the next morning); the night shift is the night "
+            "after that day, and discharge day needs its day shift only. Empty for none beyond "
+            f"the dosing day. Levels: {skill_scale()}.",
+        )
+        for wide in ("load", "shift_skill"):
+            setattr(self.fields[wide], "wide", True)  # noqa: B010  # read by _form.html
         self.order_fields(EDITABLE)
         remember_shown(self)
 
@@ -309,3 +322,6 @@ class CohortForm(forms.Form):
 
     def clean_load(self) -> list[list[int]]:
         return loads_of(self.cleaned_data["load"])
+
+    def clean_shift_skill(self) -> list[list[int]]:
+        return loads_of(self.cleaned_data["shift_skill"], example="2/2/1")

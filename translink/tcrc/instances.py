@@ -17,9 +17,6 @@ from translink.regulatory.models import Ind
 from translink.tcrc.models import Bed, BedOutage, Closure, Cohort, Stay, Study, Unit
 from translink.tcrc.solver import instance as solver
 
-WORKDAY_SKILL = 2  # emergency-trained staff and a physician on site on dosing days
-WEEKEND_SKILL = 1
-
 
 @dataclass
 class UnitInstance:
@@ -171,7 +168,8 @@ def _described(cohort: Cohort) -> tuple[object, ...]:
     return (
         cohort.participants, cohort.sentinels, cohort.sentinel_gap_days, cohort.standby,
         cohort.admission_offset, cohort.nights, str(cohort.load), str(cohort.scan_days),
-        str(cohort.periods), cohort.telemetry, cohort.skill, cohort.high_risk,
+        str(cohort.periods), cohort.telemetry, cohort.skill, str(cohort.shift_skill),
+        cohort.high_risk,
         cohort.review_gap_days, cohort.earliest, cohort.latest, cohort.target, cohort.priority,
     )  # fmt: skip
 
@@ -229,6 +227,7 @@ def to_solver(built: UnitInstance, cohort: Cohort, earliest: int, fixed: bool) -
         periods=(0, *cohort.periods),
         equipment=frozenset({"telemetry"}) if cohort.telemetry else frozenset(),
         skill=cohort.skill,
+        shift_skill=tuple((int(a), int(b), int(c)) for a, b, c in cohort.shift_skill),
         high_risk=cohort.high_risk,
         earliest=earliest if pinned is None else min(earliest, pinned),
         latest=built.day(cohort.latest) if cohort.latest else None,
@@ -256,6 +255,8 @@ def _unit(unit: Unit, starts_on: date, today: date) -> tuple[solver.Unit, frozen
     closed = {i for i, d in enumerate(dates) if closures.get(d) == Closure.Kind.CLOSED}
     weekday = (unit.nurses_weekday_day, unit.nurses_weekday_evening, unit.nurses_weekday_night)
     weekend = (unit.nurses_weekend_day, unit.nurses_weekend_evening, unit.nurses_weekend_night)
+    skill_weekday = (unit.skill_weekday_day, unit.skill_weekday_evening, unit.skill_weekday_night)
+    skill_weekend = (unit.skill_weekend_day, unit.skill_weekend_evening, unit.skill_weekend_night)
     past = sum(1 for d in dates if d < today)
     roster = frozenset(i for i, ok in enumerate(working) if ok)
     return _open_past(
@@ -281,7 +282,7 @@ def _unit(unit: Unit, starts_on: date, today: date) -> tuple[solver.Unit, frozen
             ),
             scanner=tuple(unit.scanner_slots_weekday if ok else 0 for ok in working),
             dosing_days=frozenset(i for i, ok in enumerate(covered) if ok),
-            skill=tuple(WORKDAY_SKILL if ok else WEEKEND_SKILL for ok in covered),
+            skill=tuple(skill_weekday if ok else skill_weekend for ok in working),
             closed=frozenset(closed),
             nurse_overtime=unit.nurse_overtime,
             out_of_service=_out_of_service(unit, dates[0], dates[-1]),
@@ -307,7 +308,7 @@ def _open_past(plan_unit: solver.Unit, past: int) -> solver.Unit:
         admissions=(PAST_ROOM,) * past + plan_unit.admissions[past:],
         scanner=(PAST_ROOM,) * past + plan_unit.scanner[past:],
         dosing_days=plan_unit.dosing_days | frozenset(range(past)),
-        skill=(PAST_SKILL,) * past + plan_unit.skill[past:],
+        skill=((PAST_SKILL,) * 3,) * past + plan_unit.skill[past:],
         closed=frozenset(d for d in plan_unit.closed if d >= past),
     )
 

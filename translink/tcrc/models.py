@@ -13,6 +13,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+# What a skill level means on the unit's rosters and in a cohort's needs.
+SKILL_LEVELS = {
+    0: "no particular skill",
+    1: "registered nurse",
+    2: "research nurse with emergency (ACLS) training",
+    3: "critical-care nurse",
+}
+MOST_SKILL = max(SKILL_LEVELS)
+SKILL_RANGE = [MaxValueValidator(MOST_SKILL, message=f"Give a skill level from 0 to {MOST_SKILL}.")]
+
 
 def weekdays_default() -> list[int]:
     """Monday to Friday (Monday is 0)."""
@@ -35,6 +45,14 @@ class Unit(models.Model):
     nurses_weekend_evening = models.PositiveIntegerField(default=18)
     nurses_weekend_night = models.PositiveIntegerField(default=16)
     nurse_overtime = models.PositiveIntegerField(default=6)
+    # The highest skill level rostered on each shift (see ``SKILL_LEVELS``). Doses are
+    # given on the day shift; a cohort may need a level on other shifts of its stay too.
+    skill_weekday_day = models.PositiveSmallIntegerField(default=2, validators=SKILL_RANGE)
+    skill_weekday_evening = models.PositiveSmallIntegerField(default=2, validators=SKILL_RANGE)
+    skill_weekday_night = models.PositiveSmallIntegerField(default=2, validators=SKILL_RANGE)
+    skill_weekend_day = models.PositiveSmallIntegerField(default=2, validators=SKILL_RANGE)
+    skill_weekend_evening = models.PositiveSmallIntegerField(default=2, validators=SKILL_RANGE)
+    skill_weekend_night = models.PositiveSmallIntegerField(default=1, validators=SKILL_RANGE)
     plan_seconds = models.PositiveIntegerField(default=20, validators=[MaxValueValidator(600)])
     # The days of the week with dosing cover (an investigator and emergency-trained staff
     # on site), Monday as 0; holidays excepted.
@@ -188,7 +206,10 @@ class Cohort(models.Model):
     scan_days = models.JSONField(default=list, blank=True)
     periods = models.JSONField(default=list, blank=True)  # dosing-period offsets after 0
     telemetry = models.BooleanField(default=False)
-    skill = models.PositiveIntegerField(default=1)
+    skill = models.PositiveIntegerField(default=1)  # on the day shift of each dosing day
+    # The level each dosed participant needs on each shift of each stay day:
+    # [[day, evening, night], ...], nights + 1 entries like ``load``, or [] for none.
+    shift_skill = models.JSONField(default=list, blank=True)
     high_risk = models.BooleanField(default=False)
     review_gap_days = models.PositiveIntegerField(default=7)
     earliest = models.DateField()
@@ -225,6 +246,15 @@ class Cohort(models.Model):
         if not isinstance(self.load, list) or len(self.load) != self.nights + 1:
             raise ValidationError(
                 {"load": f"Give one [day, evening, night] load per stay day ({self.nights + 1})."}
+            )
+        if self.shift_skill and (
+            not isinstance(self.shift_skill, list) or len(self.shift_skill) != self.nights + 1
+        ):
+            raise ValidationError(
+                {
+                    "shift_skill": "Give one [day, evening, night] skill level per stay day "
+                    f"({self.nights + 1}), or none."
+                }
             )
 
     def state_on(self, today: date) -> str:

@@ -1,7 +1,7 @@
 """The unit's standing capacities: admissions, scanner slots, the nurse load each shift's
-roster carries, paid overtime, the days of the week with dosing cover, and how long the
-planner may think. Coordinators change them; a change that fixed stays no longer fit is
-refused (see changes)."""
+roster carries and the highest skill level on it, paid overtime, the days of the week with
+dosing cover, and how long the planner may think. Coordinators change them; a change that
+fixed stays no longer fit is refused (see changes)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from translink.tcrc.actions import require_coordinator
 from translink.tcrc.changes import Change, Outcome, change_unit
-from translink.tcrc.models import Unit
-from translink.tcrc.solver.usage import NO_COVER_AFTER, NO_DOSING
+from translink.tcrc.models import MOST_SKILL, SKILL_LEVELS, Unit
+from translink.tcrc.solver.usage import NO_COVER_AFTER, NO_DOSING, SKILL
 
 # Each capacity a coordinator sets, with the words the page and the audit trail use.
 CAPACITIES = {
@@ -27,6 +27,12 @@ CAPACITIES = {
     "nurses_weekend_day": "Nurse load, weekend day shift",
     "nurses_weekend_evening": "Nurse load, weekend evening shift",
     "nurses_weekend_night": "Nurse load, weekend night shift",
+    "skill_weekday_day": "Skill level, weekday day shift",
+    "skill_weekday_evening": "Skill level, weekday evening shift",
+    "skill_weekday_night": "Skill level, weekday night shift",
+    "skill_weekend_day": "Skill level, weekend day shift",
+    "skill_weekend_evening": "Skill level, weekend evening shift",
+    "skill_weekend_night": "Skill level, weekend night shift",
     "nurse_overtime": "Paid overtime a shift",
     "plan_seconds": "Planner time limit (seconds)",
 }
@@ -50,6 +56,9 @@ def _field_for(resource: str, working: bool, changed: dict[str, Any]) -> str | N
     elif resource.startswith("nurses ("):
         shift = resource.removeprefix("nurses (").removesuffix(" shift)")
         candidates = (f"nurses_{kind}_{shift}", "nurse_overtime")
+    elif resource.startswith(f"{SKILL} ("):
+        shift = resource.removeprefix(f"{SKILL} (").removesuffix(" shift)")
+        candidates = (f"skill_{kind}_{shift}",)
     else:
         candidates = ()
     return next((name for name in candidates if name in changed), None)
@@ -103,9 +112,17 @@ def _check(values: dict[str, Any]) -> None:
             errors[name] = "Not a capacity of the unit."
         elif isinstance(value, bool) or not isinstance(value, int):
             errors[name] = "Give a whole number."
+        elif name.startswith("skill_"):
+            if not 0 <= value <= MOST_SKILL:
+                errors[name] = f"Give a skill level from 0 to {MOST_SKILL}: {skill_scale()}."
         elif not 0 <= value <= MOST:
             errors[name] = f"Give a whole number from 0 to {MOST:,}."
         elif name == "plan_seconds" and value < 1:
             errors[name] = "Give the planner at least 1 second."
     if errors:
         raise ValidationError(errors)
+
+
+def skill_scale() -> str:
+    """The skill levels in words: "0 no particular skill, 1 registered nurse, ..."."""
+    return ", ".join(f"{level} {words}" for level, words in SKILL_LEVELS.items())

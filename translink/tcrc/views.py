@@ -52,6 +52,7 @@ from translink.tcrc.forms import (
     TrialEventForm,
 )
 from translink.tcrc.models import Bed, BedOutage, Closure, Cohort, PlanRun, Stay, Study, Unit
+from translink.tcrc.solver.instance import SHIFTS
 from translink.tcrc.solver.quote import HORIZON, Quote
 from translink.tcrc.walls import COORDINATORS, UNIT_STAFF, UNIT_VIEWERS
 
@@ -279,7 +280,23 @@ def capacities(request: HttpRequest) -> HttpResponse:
                 return redirect("plan_run", pk=outcome.run.pk)
             messages.success(request, "Saved. Every planned stay still fits.")
             return redirect("tcrc_capacities")
-    context = {"unit": unit, "form": form}
+    rosters = [
+        (
+            kind.capitalize(),
+            [form[f"nurses_{kind}_{shift}"] for shift in SHIFTS],
+            [form[f"skill_{kind}_{shift}"] for shift in SHIFTS],
+        )
+        for kind in ("weekday", "weekend")
+    ]
+    on_rosters = {field.name for _, loads, skills in rosters for field in (*loads, *skills)}
+    context = {
+        "unit": unit,
+        "form": form,
+        "rosters": rosters,
+        "shifts": [shift.capitalize() for shift in SHIFTS],
+        "skill_scale": staffing.skill_scale(),
+        "others": [field for field in form.visible_fields() if field.name not in on_rosters],
+    }
     return render(request, "tcrc/capacities.html", context, status=422 if form.errors else 200)
 
 

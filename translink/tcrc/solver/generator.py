@@ -1,7 +1,8 @@
 """Seeded unit instances for benchmarks and property tests: a 6-month horizon by default.
 
 The unit: 18 beds in nine rooms (the six beds of the first three rooms with telemetry),
-weekday dosing with investigator cover except on holidays, fewer nurses and admissions at
+weekday dosing with investigator cover except on holidays, fewer nurses (and less skilled
+ones) and admissions at
 weekends, four scanner slots on weekdays. Studies arrive over the first four months; each
 is single ascending dose (short stays, sentinel pair), multiple ascending dose (stays of
 one to two weeks) or a food-effect crossover (two periods with a washout), with 2 to 8
@@ -18,6 +19,10 @@ from translink.tcrc.solver.instance import Bed, Cohort, Instance, Loads, Precede
 
 WEEKDAY_NURSES: Loads = (36, 24, 20)
 WEEKEND_NURSES: Loads = (24, 18, 16)
+# The highest skill level on each shift: research nurses with emergency training on
+# weekdays, general ward cover at weekends and on holidays.
+WEEKDAY_SKILL: Loads = (2, 2, 2)
+WEEKEND_SKILL: Loads = (1, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ def generate_unit(days: int, rng: random.Random) -> Unit:
         admissions=tuple(10 if weekday[d] else 4 for d in range(days)),
         scanner=tuple(4 if weekday[d] else 0 for d in range(days)),
         dosing_days=frozenset(d for d in range(days) if weekday[d]),
-        skill=tuple(2 if weekday[d] else 1 for d in range(days)),
+        skill=tuple(WEEKDAY_SKILL if weekday[d] else WEEKEND_SKILL for d in range(days)),
         nurse_overtime=6,
     )
 
@@ -110,6 +115,7 @@ def _study(
             periods=shape.periods,
             equipment=telemetry,
             skill=2 if high_risk else 1,
+            shift_skill=watched_after_dose(shape.nights) if high_risk else (),
             high_risk=high_risk,
             earliest=arrival,
             target=arrival + rng.randint(7, 21) + n * lag,
@@ -119,6 +125,16 @@ def _study(
     ]
     rules = [Precedence(a.key, b.key, lag) for a, b in itertools.pairwise(cohorts)]
     return cohorts, rules
+
+
+def watched_after_dose(nights: int) -> tuple[Loads, ...]:
+    """Emergency-trained staff (level 2) on every shift of the dosing day (stay day 1,
+    admission being day 0), through its night, and on the next morning's day shift."""
+    levels: list[Loads] = [(0, 0, 0)] * (nights + 1)
+    levels[1] = (2, 2, 2) if nights > 1 else (2, 0, 0)  # discharged on the dosing day
+    if nights >= 2:
+        levels[2] = (2, 0, 0)
+    return tuple(levels)
 
 
 def _load(nights: int) -> tuple[Loads, ...]:

@@ -17,7 +17,9 @@ Input contract
     ``scanner``: per day, how many PET/imaging slots there are.
     ``dosing_days``: the days dosing is allowed on (weekdays with investigator and
         emergency cover, not holidays).
-    ``skill``: per day, the highest skill level on the dosing shift (0 when unknown).
+    ``skill``: per day, the highest skill level rostered on each shift (day, evening,
+        night); empty when unknown (every level is then taken as 0). Doses are given on the
+        day shift.
     ``closed``: days the unit holds nobody (no bed is available on those nights).
     ``out_of_service``: (bed key, night) pairs a bed cannot be slept in (repairs, a
         monitor being serviced); the other beds carry on.
@@ -34,7 +36,12 @@ Input contract
     the admission day; the list has ``nights + 1`` entries, the last being discharge day).
     ``scans`` are the days, relative to a group's dosing day, on which each participant
     of that group is scanned. ``equipment`` beds are required for the whole stay;
-    ``skill`` is the level needed on each dosing day; a ``high_risk`` cohort is never
+    ``skill`` is the level needed on the day shift of each dosing day, and
+    ``shift_skill[i]``, when given (one entry per stay day, like ``load``), the level each
+    dosed participant needs on each shift of stay day ``i`` (a day's night shift is the
+    night after it; on discharge day only the day shift counts, so its evening and night
+    must be 0). For example, a first-in-human dose watched through its night and the next
+    morning; standby reserves, never dosed, need none. A ``high_risk`` cohort is never
     dosed on the day before a day without dosing cover. ``earliest`` is the first allowed
     first dosing day and ``latest``, when given, the last (its admission window: a cohort
     that cannot be first dosed by then is left out); ``target`` the day the sponsor wants it dosed
@@ -77,14 +84,15 @@ class Unit:
     admissions: tuple[int, ...]
     scanner: tuple[int, ...]
     dosing_days: frozenset[int]
-    skill: tuple[int, ...] = ()
+    skill: tuple[Loads, ...] = ()
     closed: frozenset[int] = frozenset()
     nurse_overtime: int = 0
     out_of_service: frozenset[tuple[str, int]] = frozenset()
     opens: int = 0
 
-    def skill_on(self, day: int) -> int:
-        return self.skill[day] if self.skill else 0
+    def skill_on(self, day: int, shift: int = 0) -> int:
+        """The highest skill level rostered on ``shift`` of ``day`` (0 when unknown)."""
+        return self.skill[day][shift] if self.skill else 0
 
     def beds_with(self, equipment: frozenset[str]) -> int:
         return sum(1 for bed in self.beds if equipment <= bed.equipment)
@@ -123,6 +131,7 @@ class Cohort:
     periods: tuple[int, ...] = (0,)
     equipment: frozenset[str] = frozenset()
     skill: int = 0
+    shift_skill: tuple[Loads, ...] = ()
     high_risk: bool = False
     earliest: int = 0
     latest: int | None = None
@@ -228,7 +237,8 @@ def dose_offsets(cohort: Cohort) -> list[int]:
 
 
 def allowed_days(unit: Unit, cohort: Cohort) -> list[int]:
-    """The dosing days ``d`` the cohort may take: cover, skill, horizon and its window."""
+    """The dosing days ``d`` the cohort may take: cover, skill on the dosing shift and on
+    every shift of the stays, the horizon and its window."""
     pattern = blocks(cohort)
     doses = dose_offsets(cohort)
     first = min(block.admit_offset for block in pattern)
@@ -241,7 +251,11 @@ def allowed_days(unit: Unit, cohort: Cohort) -> list[int]:
     candidates = range(max(cohort.earliest, unit.opens - first), end)
     if cohort.fixed_day is not None:
         candidates = range(cohort.fixed_day, cohort.fixed_day + 1)
-    return [d for d in candidates if _may_dose(unit, cohort, [d + o for o in doses])]
+    return [
+        d
+        for d in candidates
+        if _may_dose(unit, cohort, [d + o for o in doses]) and not skill_short(unit, cohort, d)
+    ]
 
 
 def _may_dose(unit: Unit, cohort: Cohort, days: Sequence[int]) -> bool:
@@ -253,6 +267,24 @@ def _may_dose(unit: Unit, cohort: Cohort, days: Sequence[int]) -> bool:
     return True
 
 
+def skill_short(unit: Unit, cohort: Cohort, d: int) -> list[tuple[int, int, int, int]]:
+    """Each (day, shift, level needed, level rostered) where the cohort dosed on ``d``
+    needs more skill on a shift of its dosed participants' stays than the unit has."""
+    found: set[tuple[int, int, int, int]] = set()
+    if not cohort.shift_skill:
+        return []
+    for block in blocks(cohort):
+        if block.group == "standby":
+            continue
+        for i, levels in enumerate(cohort.shift_skill):
+            day = d + block.admit_offset + i
+            for shift, level in enumerate(levels):
+                have = unit.skill_on(day, shift) if 0 <= day < unit.days else 0
+                if level > have:
+                    found.add((day, shift, level, have))
+    return sorted(found)
+
+
 def check_instance(instance: Instance) -> None:
     """Raise ``ValueError`` naming the first malformed field."""
     unit = instance.unit
@@ -261,8 +293,13 @@ def check_instance(instance: Instance) -> None:
     for name in ("nurse_capacity", "admissions", "scanner"):
         if len(getattr(unit, name)) != unit.days:
             raise ValueError(f"unit.{name} must have one entry per day ({unit.days})")
-    if unit.skill and len(unit.skill) != unit.days:
-        raise ValueError(f"unit.skill must be empty or have one entry per day ({unit.days})")
+    if unit.skill and (
+        len(unit.skill) != unit.days or any(len(levels) != len(SHIFTS) for levels in unit.skill)
+    ):
+        raise ValueError(
+            f"unit.skill must be empty or have one (day, evening, night) entry per day "
+            f"({unit.days})"
+        )
     if len({bed.key for bed in unit.beds}) != len(unit.beds):
         raise ValueError("unit.beds: bed keys must be unique")
     keys_of_beds = {bed.key for bed in unit.beds}
@@ -288,6 +325,16 @@ def _check_cohort(cohort: Cohort) -> None:
         raise ValueError(f"{where}: participants must be >= 1 and sentinels within them")
     if cohort.nights < 1 or len(cohort.load) != cohort.nights + 1:
         raise ValueError(f"{where}: load needs one entry per stay day (nights + 1)")
+    if cohort.shift_skill and (
+        len(cohort.shift_skill) != cohort.nights + 1
+        or any(len(levels) != len(SHIFTS) or min(levels) < 0 for levels in cohort.shift_skill)
+    ):
+        raise ValueError(
+            f"{where}: shift_skill needs one (day, evening, night) entry of levels >= 0 per "
+            f"stay day (nights + 1), or none"
+        )
+    if cohort.shift_skill and any(cohort.shift_skill[-1][1:]):
+        raise ValueError(f"{where}: shift_skill on discharge day is for its day shift only")
     if cohort.admission_offset > 0 or cohort.sentinel_gap < 0 or cohort.standby < 0:
         raise ValueError(f"{where}: admission before dosing, gaps and standby not negative")
     if not 1 <= cohort.priority <= 10:

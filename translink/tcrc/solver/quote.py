@@ -22,7 +22,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from translink.tcrc.solver.instance import (
     Cohort,
@@ -33,7 +33,7 @@ from translink.tcrc.solver.instance import (
     blocks,
     check_instance,
 )
-from translink.tcrc.solver.usage import Usage
+from translink.tcrc.solver.usage import SKILL, Usage, dosing_blockers
 
 SPAN = "days ahead"  # a limit: the study needs more days than the plan looks ahead
 DOSING_DAYS = "dosing days"  # a limit: its cohorts cannot all land on days the unit doses
@@ -145,8 +145,12 @@ def limits(
     found: dict[str, Limit] = {}
     for cohort in study:
         days = allowed_days(unit, cohort)
+        if not days:
+            for limit in _skill_limits(unit, cohort):
+                found.setdefault(limit.resource, limit)
+            continue
         overflows = [empty.blockers(cohort, d) for d in days]
-        if not days or not all(overflows):
+        if not all(overflows):
             continue
         named = [{b.resource for b in found_on} for found_on in overflows]
         # One resource overflowing on every day says it all; otherwise each that does on some.
@@ -165,6 +169,22 @@ def limits(
             SPAN if span > ahead else DOSING_DAYS, span, ahead
         )
     return list(found.values())
+
+
+def _skill_limits(unit: Unit, cohort: Cohort) -> list[Limit]:
+    """When no day is open to the cohort only because no roster has the skill it needs:
+    each shift short of it, with the most the unit rosters there on those days."""
+    plain = replace(cohort, skill=0, shift_skill=())
+    short: dict[str, Limit] = {}
+    for d in allowed_days(unit, plain):
+        for blocker in dosing_blockers(unit, cohort, d):
+            if blocker.resource.startswith(SKILL):
+                best = short.get(blocker.resource)
+                if best is None or blocker.available > best.available:
+                    short[blocker.resource] = Limit(
+                        blocker.resource, blocker.needed, blocker.available
+                    )
+    return list(short.values())
 
 
 def _fits_empty(instance: Instance, study: Sequence[Cohort], lags: Sequence[Precedence]) -> bool:

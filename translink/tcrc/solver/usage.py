@@ -9,14 +9,24 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from translink.tcrc.solver.instance import SHIFTS, Cohort, Instance, Unit, blocks, dose_offsets
+from translink.tcrc.solver.instance import (
+    SHIFTS,
+    Cohort,
+    Instance,
+    Unit,
+    blocks,
+    dose_offsets,
+    skill_short,
+)
 
 
 @dataclass(frozen=True)
 class Blocker:
     """One resource that would overflow on one day."""
 
-    resource: str  # "beds", "beds with telemetry", "admissions", "scanner", "nurses (day shift)"
+    # "beds", "beds with telemetry", "admissions", "scanner", "nurses (day shift)",
+    # "nurse skill (night shift)" (needed and available are then levels), ...
+    resource: str
     day: int
     needed: int
     available: int
@@ -98,18 +108,24 @@ class Usage:
 
 NO_DOSING = "dosing cover"
 NO_COVER_AFTER = "cover after a high-risk dose"  # its day is the day without cover
+SKILL = "nurse skill"  # "nurse skill (night shift)": the level needed against the rostered
 
 
 def dosing_blockers(unit: Unit, cohort: Cohort, d: int) -> list[Blocker]:
-    """Each dose of the cohort, dosed on ``d``, that falls on a day without dosing cover
-    (or below its skill), and each high-risk dose followed by a day without cover, on
-    the day at fault."""
+    """Each dose of the cohort, dosed on ``d``, that falls on a day without dosing cover or
+    with less skill on its day shift than the cohort needs, each high-risk dose followed
+    by a day without cover, and each shift of the stays rostered below the skill the
+    cohort needs there, on the day at fault."""
     found = []
     for dose in (d + offset for offset in dose_offsets(cohort)):
-        if dose not in unit.dosing_days or unit.skill_on(dose) < cohort.skill:
+        if dose not in unit.dosing_days:
             found.append(Blocker(NO_DOSING, dose, 1, 0))
+        elif (have := unit.skill_on(dose)) < cohort.skill:
+            found.append(Blocker(f"{SKILL} ({SHIFTS[0]} shift)", dose, cohort.skill, have))
         elif cohort.high_risk and dose + 1 not in unit.dosing_days:
             found.append(Blocker(NO_COVER_AFTER, dose + 1, 1, 0))
+    for day, shift, level, have in skill_short(unit, cohort, d):
+        found.append(Blocker(f"{SKILL} ({SHIFTS[shift]} shift)", day, level, have))
     return found
 
 

@@ -4,13 +4,14 @@ Written apart from the planners on purpose: it reads the cohorts' own fields, ne
 planners' expansion of them (``blocks``, ``Usage``), and it judges the named beds of the
 plan's stays rather than counts. Every plan Translink saves passes through it.
 
-Hard rules: required cohorts placed; dosing on allowed days only (cover, skill, and for
-high-risk cohorts a covered next day), not before ``earliest`` nor after ``latest`` and not
-admitted before the unit ``opens`` (unless fixed there); fixed days kept; every precedence
-and its lag; each participant in exactly one bed on each night of their stay, from
-admission to discharge; one person per bed per night; equipment; no one in a closed unit,
-and no one in a bed out of service; admissions per day; scanner slots per day; nurse load
-within the rostered capacity plus the allowed overtime on every shift.
+Hard rules: required cohorts placed; dosing on allowed days only (cover, skill on the day
+shift, and for high-risk cohorts a covered next day); the skill each dosed participant needs
+on every shift of their stay rostered there; not before ``earliest`` nor after ``latest``
+and not admitted before the unit ``opens`` (unless fixed there); fixed days kept; every
+precedence and its lag; each participant in exactly one bed on each night of their stay,
+from admission to discharge; one person per bed per night; equipment; no one in a closed
+unit, and no one in a bed out of service; admissions per day; scanner slots per day; nurse
+load within the rostered capacity plus the allowed overtime on every shift.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def validate(instance: Instance, plan: Plan) -> Verdict:
         if cohort.key in plan.days:
             people[cohort.key] = _protocol(cohort, plan.days[cohort.key])
             _check_dosing(instance, cohort, people[cohort.key], verdict)
+            _check_shift_skill(instance, cohort, people[cohort.key], verdict)
         elif cohort.required:
             verdict.violations.append(f"required cohort {cohort.key} is not placed")
     _check_precedences(instance, plan, verdict)
@@ -113,7 +115,7 @@ def _check_dosing(
             verdict.violations.append(
                 f"cohort {cohort.key} is dosed on day {day}, which has no dosing cover"
             )
-        elif unit.skill and unit.skill[day] < cohort.skill:
+        elif (unit.skill[day][0] if unit.skill else 0) < cohort.skill:
             verdict.violations.append(
                 f"cohort {cohort.key} needs skill {cohort.skill} on day {day}"
             )
@@ -121,6 +123,27 @@ def _check_dosing(
             verdict.violations.append(
                 f"high-risk cohort {cohort.key} is dosed on day {day}, before a day without cover"
             )
+
+
+def _check_shift_skill(
+    instance: Instance, cohort: Cohort, people: list[_Person], verdict: Verdict
+) -> None:
+    """Every shift a dosed participant spends in the unit has the skill they need."""
+    unit, short = instance.unit, set()
+    for person in people:
+        if person.dose_day is None:  # a standby reserve is never dosed
+            continue
+        for i, needed in enumerate(cohort.shift_skill):
+            day = person.admission + i
+            for shift, level in enumerate(needed):
+                have = unit.skill[day][shift] if unit.skill and 0 <= day < unit.days else 0
+                if level > have:
+                    short.add((day, shift, level, have))
+    for day, shift, level, have in sorted(short):
+        verdict.violations.append(
+            f"cohort {cohort.key} needs skill {level} on the {SHIFTS[shift]} shift of day "
+            f"{day}, which has {have}"
+        )
 
 
 def _check_precedences(instance: Instance, plan: Plan, verdict: Verdict) -> None:

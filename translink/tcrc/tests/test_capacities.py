@@ -237,8 +237,9 @@ def test_a_saturday_with_dosing_cover_is_a_dosing_day_with_weekend_staffing(
     assert Unit.objects.get(pk=clinic.unit.pk).dosing_weekdays == [0, 1, 5]
     built = instances.build(clinic.unit, clinic.today)
     unit, day = built.instance.unit, built.day(saturday)
-    assert day in unit.dosing_days and unit.skill_on(day) == instances.WORKDAY_SKILL
+    assert day in unit.dosing_days
     assert unit.nurse_capacity[day] == (24, 18, 16)  # still the weekend roster
+    assert unit.skill[day] == (2, 2, 1)  # and its skill levels
     wednesday = built.day(_weekday(clinic, 2))
     assert wednesday not in unit.dosing_days
     event = AuditEvent.objects.get(action="tcrc.unit_changed")

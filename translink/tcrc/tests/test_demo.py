@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 
-from translink.tcrc.models import Bed, BedOutage, Closure, PlanRun, Stay, Study
+from translink.tcrc.models import Bed, BedOutage, Closure, Cohort, PlanRun, Stay, Study, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +36,9 @@ def test_the_demo_fills_the_unit_with_studies(capsys: pytest.CaptureFixture[str]
     for stay in Stay.objects.filter(bed=outage.bed):
         last = stay.first_night + timedelta(days=stay.nights - 1)
         assert last < outage.first_night or stay.first_night > outage.last_night
+    # First doses in people are watched by emergency-trained nurses (level 2) through
+    # their night; the weekend nights have one registered nurse (level 1).
+    watched = Cohort.objects.exclude(shift_skill=[]).exclude(dose_day=None)
+    assert watched.exists() and all(c.shift_skill[1] == [2, 2, 2] for c in watched)
+    unit = Unit.objects.get()
+    assert (unit.skill_weekend_night, unit.skill_weekday_night) == (1, 2)
