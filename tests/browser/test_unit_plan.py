@@ -150,3 +150,29 @@ def test_a_coordinator_closes_days_the_plan_used_and_the_unit_is_re_planned_arou
     row = page.get_by_role("row").filter(has_text="Water works")
     assert row.count() == 1 and "3" in row.locator("td").nth(2).inner_text()
     page.screenshot(path="var/unit-closed-days.png", full_page=True)
+
+
+def test_a_coordinator_sets_the_skill_on_each_shift_in_the_nurses_table(page: Any) -> None:
+    """The nurses' table: one row a roster, load and skill for each shift, each input
+    named by its label; a level off the scale is refused beside its input, nothing saved."""
+    _unit_with_two_sponsors()
+    sign_in(page, "tcrc@test.example")
+    page.goto("/tcrc/capacities/")
+    table = page.get_by_role("table", name="Nurse load and skill level rostered on each shift")
+    assert table.get_by_role("row").count() == 4  # two heading rows, weekday and weekend
+    night = page.get_by_label("Skill level, weekend night shift")
+    assert night.input_value() == "1"
+    night.fill("4")
+    page.get_by_role("button", name="Save").click()
+    row = table.get_by_role("row", name="Weekend")
+    assert "Give a skill level from 0 to 3" in row.inner_text()
+    assert Unit.objects.get().skill_weekend_night == 1
+    page.get_by_label("Skill level, weekend night shift").fill("2")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved. Every planned stay still fits.").wait_for()
+    assert Unit.objects.get().skill_weekend_night == 2
+    boxes = [page.get_by_label(f"Skill level, weekday {s} shift").bounding_box() for s in
+             ("day", "evening", "night")]  # fmt: skip
+    assert all(box is not None for box in boxes)
+    ys = {round(box["y"]) for box in boxes if box is not None}
+    assert len(ys) == 1  # side by side on the weekday row

@@ -156,8 +156,12 @@ def save_plan(unit: Unit, built: instances.UnitInstance, plan: Plan) -> None:
         Stay.objects.filter(cohort__in=refused).delete()
         Cohort.objects.filter(pk__in=refused).update(dose_day=None, status=Cohort.Status.UNPLACED)
         Stay.objects.filter(cohort__in=[c.pk for c in built.cohorts.values()]).delete()
+        dropped: list[Cohort] = []  # of booked studies, left out by this plan
         for key, cohort in built.cohorts.items():
             placed = key in plan.days
+            booked = cohort.study.status == Study.Status.BOOKED
+            if not placed and booked and cohort.status != Cohort.Status.UNPLACED:
+                dropped.append(cohort)
             cohort.dose_day = built.date(plan.days[key]) if placed else None
             cohort.status = Cohort.Status.PLANNED if placed else Cohort.Status.UNPLACED
             cohort.save(update_fields=["dose_day", "status"])
@@ -173,6 +177,33 @@ def save_plan(unit: Unit, built: instances.UnitInstance, plan: Plan) -> None:
                 nights=s.nights,
             )
             for s in plan.stays
+        )
+    _tell_of_dropped(dropped)
+
+
+def _tell_of_dropped(dropped: list[Cohort]) -> None:
+    """A booked study's cohorts the plan could not place (a repeat or an added cohort after
+    a safety review frees the later ones, and the unit may be full or their window shut):
+    the sponsor's people and the coordinators hear of it once, when they drop out."""
+    from translink.market.notifications import notify  # notifications live with the market
+
+    by_study: dict[int, list[Cohort]] = defaultdict(list)
+    for cohort in dropped:
+        by_study[cohort.study_id].append(cohort)
+    coordinators = list(User.objects.filter(role=Role.TCRC_COORDINATOR, is_active=True))
+    for cohorts in by_study.values():
+        study = cohorts[0].study
+        labels = ", ".join(cohort.label for cohort in sorted(cohorts, key=lambda c: c.sequence))
+        which = "it is" if len(cohorts) == 1 else "they are"
+        sponsor = User.objects.filter(
+            organization_id=study.sponsor_id, role=Role.INDUSTRY, is_active=True
+        )  # those who see the sponsor's studies
+        notify(
+            [*coordinators, *sponsor],
+            f"{study.protocol_number} is booked, but the plan could not place {labels} "
+            f"(the unit's room, or {'its' if len(cohorts) == 1 else 'their'} window): "
+            f"{which} not planned until a re-plan places {'it' if len(cohorts) == 1 else 'them'}.",
+            reverse("tcrc_study", args=[study.pk]),
         )
 
 
@@ -301,6 +332,11 @@ def _booking_blockers(unit: Unit, study: Study, cohorts: list[Cohort]) -> list[s
         else:
             found.append(f"{blocker.resource} on {on}")
     found.extend(_too_soon(built, ahead))
+    found.extend(
+        f"{c.label} is planned for {c.dose_day:%Y-%m-%d}, after its latest day {c.latest:%Y-%m-%d}"
+        for c in ahead
+        if c.latest is not None and c.dose_day is not None and c.dose_day > c.latest
+    )
     return list(dict.fromkeys(found))
 
 

@@ -313,6 +313,7 @@ class BedOut(Schema):
     code: str
     room: str
     telemetry: bool
+    retired_from: date | None = Field(None, description="Taken away for good from this night")
 
 
 class BedIn(Schema):
@@ -361,6 +362,35 @@ def change_bed(request: HttpRequest, bed_id: int, payload: BedChangeIn) -> BedCh
         code=done.bed.code,
         room=done.bed.room,
         telemetry=done.bed.telemetry,
+        retired_from=done.bed.retired_from,
+        moved_cohorts=[c.pk for c in done.moved],
+        displaced_stays=done.displaced,
+        run_id=None if done.run is None else done.run.pk,
+    )
+
+
+class BedRetiredOut(Schema):
+    code: str
+    removed: bool = Field(description="Nothing was ever planned in it: removed outright")
+    retired_from: date | None = Field(description="Else the first night it is gone")
+    moved_cohorts: list[int] = Field(
+        description="Planned cohorts of requested studies that no longer fit"
+    )
+    displaced_stays: int = Field(description="Planned stays in the bed from then on")
+    run_id: int | None = Field(description="The re-plan queued for them")
+
+
+@router.delete("/beds/{bed_id}", response=BedRetiredOut)
+@object_route(bed_id=Bed, roles=tuple(COORDINATORS))
+def retire_bed(request: HttpRequest, bed_id: int, retired_from: date | None = None) -> Any:
+    """Take a bed away for good from the night of ``retired_from`` (tonight if left out);
+    refused, naming the cohorts and nights, where booked or running stays need it."""
+    bed = get_visible_or_404(user_of(request), Bed, pk=bed_id)
+    done = bed_service.retire(user_of(request), bed, retired_from)
+    return BedRetiredOut(
+        code=done.code,
+        removed=done.removed,
+        retired_from=done.retired_from,
         moved_cohorts=[c.pk for c in done.moved],
         displaced_stays=done.displaced,
         run_id=None if done.run is None else done.run.pk,
@@ -376,14 +406,20 @@ class BedOutageOut(Schema):
 
 
 class BedOutageIn(Schema):
-    bed: str = Field(description="The bed's code, such as R1-1", min_length=1, max_length=20)
+    bed: str | None = Field(
+        None, description="The bed's code, such as R1-1", min_length=1, max_length=20
+    )
+    room: str | None = Field(
+        None, description="Or a room: all its beds go out together", min_length=1, max_length=40
+    )
     first: date = Field(description="The first night out of service")
     last: date | None = Field(None, description="The last night (the first alone if left out)")
     reason: str = Field("", max_length=200)
 
 
 class TakenOutOut(Schema):
-    outage: BedOutageOut
+    outage: BedOutageOut = Field(description="The bed's outage (a room's first bed's)")
+    outages: list[BedOutageOut] = Field(description="One for each bed taken out")
     moved_cohorts: list[int] = Field(
         description="Planned cohorts of requested studies that no longer fit"
     )
@@ -405,8 +441,8 @@ def list_bed_outages(request: HttpRequest) -> QuerySet[BedOutage]:
 @router.post("/bed-outages", response={201: TakenOutOut})
 @signed_in(*COORDINATORS)
 def take_bed_out(request: HttpRequest, payload: BedOutageIn) -> Status[TakenOutOut]:
-    """Take a bed out of service; refused, naming the cohorts and nights, where booked or
-    running stays would lack beds."""
+    """Take a bed, or every bed of a room, out of service; refused, naming the cohorts and
+    nights, where booked or running stays would lack beds."""
     unit = visible(user_of(request), Unit).first()
     if unit is None:
         raise Http404
@@ -415,6 +451,7 @@ def take_bed_out(request: HttpRequest, payload: BedOutageIn) -> Status[TakenOutO
         201,
         TakenOutOut(
             outage=done.outage,  # type: ignore[arg-type]  # read by the schema from the model
+            outages=done.outages,  # type: ignore[arg-type]
             moved_cohorts=[c.pk for c in done.moved],
             displaced_stays=done.displaced,
             run_id=None if done.run is None else done.run.pk,

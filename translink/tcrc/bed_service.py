@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from translink.audit.actions import record
@@ -36,56 +37,86 @@ MOST_AHEAD = 3 * 365  # and ends no further ahead than three years
 
 @dataclass(frozen=True)
 class TakenOut:
-    """The outage saved; the planned cohorts that no longer fit, how many planned stays
-    were in the bed on those nights, and the re-plan queued for them (None when nothing
-    had to move)."""
+    """The outages saved (one a bed: a room's beds go together); the planned cohorts that
+    no longer fit, how many planned stays were in those beds on those nights, and the
+    re-plan queued for them (None when nothing had to move)."""
 
-    outage: BedOutage
+    outages: list[BedOutage]
     moved: list[Cohort]
     displaced: int
     run: PlanRun | None
+
+    @property
+    def outage(self) -> BedOutage:
+        return self.outages[0]
+
+    @property
+    def what(self) -> str:
+        """ "4A" or "Room 4 (4A, 4B)": what went out of service, in words."""
+        beds = [outage.bed for outage in self.outages]
+        if len(beds) == 1:
+            return beds[0].code
+        return f"{beds[0].room} ({', '.join(bed.code for bed in beds)})"
 
 
 def take_out(
     actor: Any,
     unit: Unit,
-    bed: Bed | str,
-    first: date,
+    bed: Bed | str | None = None,
+    first: date | None = None,
     last: date | None = None,
     reason: str = "",
     *,
+    room: str | None = None,
     today: date | None = None,
 ) -> TakenOut:
-    """Take ``bed`` (a bed of ``unit``, or its code) out of service from the night of
-    ``first`` to the night of ``last`` (``first`` alone without it)."""
+    """Take ``bed`` (a bed of ``unit``, or its code), or every bed of ``room``, out of
+    service from the night of ``first`` to the night of ``last`` (``first`` alone without
+    it). A room's beds go out together or not at all."""
     require_coordinator(actor)
     today = today or timezone.localdate()
+    if first is None:
+        raise ValidationError({"first": "Give the first night out of service."})
     ends = "last" if last is not None else "first"  # the field a refusal of the end names
     last = last or first
-    found = _bed_of(unit, bed)
+    field = "bed" if room is None else "room"
+    found = _in_service(_beds_of(unit, bed, room, first), first, field)
     _check_request(first, last, reason, today, ends)
     span = f"{first:%Y-%m-%d}" + ("" if last == first else f" to {last:%Y-%m-%d}")
+    codes = [each.code for each in found]
+    named = f"Bed {codes[0]}" if room is None else f"{found[0].room} ({', '.join(codes)})"
     displaced = 0
 
-    def apply(locked: Unit) -> tuple[BedOutage, Change]:
+    def apply(locked: Unit) -> tuple[list[BedOutage], Change]:
         nonlocal displaced
-        _refuse_overlap(found, first, last)  # under the lock: two coordinators at once
-        outage = BedOutage.objects.create(
-            bed=found, first_night=first, last_night=last, reason=search_text(reason)
-        )
-        displaced = _sleepers(found, first, last)
+        # Again under the lock: a bed taken away meanwhile, or a room changed.
+        now = _in_service(_beds_of(locked, bed and found[0].code, room, first), first, field)
+        if [each.pk for each in now] != [each.pk for each in found]:
+            raise ValidationError({field: "The unit's beds changed meanwhile: try again."})
+        for each in found:
+            _refuse_overlap(each, first, last)  # under the lock: two coordinators at once
+        outages = [
+            BedOutage.objects.create(
+                bed=each, first_night=first, last_night=last, reason=search_text(reason)
+            )
+            for each in found
+        ]
+        displaced = sum(_sleepers(each, first, last) for each in found)
+        where: dict[str, Any] = {"bed": codes[0]}
+        if room is not None:
+            where = {"room": found[0].room, "beds": codes}
         change = Change(
             action="tcrc.bed_out_of_service",
-            summary=f"Bed {found.code} out of service: {span}",
-            new={"bed": found.code, "first": str(first), "last": str(last), "reason": reason},
-            field="bed",
+            summary=f"{named} out of service: {span}",
+            new={**where, "first": str(first), "last": str(last), "reason": reason},
+            field="bed" if room is None else "room",
             pointer="Fixed stays need every bed they have on these nights (see above).",
             replan=displaced > 0,
         )
-        return outage, change
+        return outages, change
 
-    outage, outcome = change_unit(actor, unit, today, apply)
-    return TakenOut(outage, outcome.moved, displaced, outcome.run)
+    outages, outcome = change_unit(actor, unit, today, apply)
+    return TakenOut(outages, outcome.moved, displaced, outcome.run)
 
 
 def put_back(actor: Any, outage: BedOutage, *, today: date | None = None) -> BedOutage | None:
@@ -129,6 +160,39 @@ def _bed_of(unit: Unit, bed: Bed | str) -> Bed:
     if found is None:
         codes = ", ".join(unit.beds.values_list("code", flat=True))
         raise ValidationError({"bed": f"The unit has no bed {code!r}; its beds are {codes}."})
+    return found
+
+
+def _in_service(beds: list[Bed], first: date, field: str) -> list[Bed]:
+    """The beds, refused by name if one is taken away for good by ``first``."""
+    for bed in beds:
+        if bed.retired_from is not None and bed.retired_from <= first:
+            raise ValidationError(
+                {field: f"{bed.code} was taken away for good from {bed.retired_from:%Y-%m-%d}."}
+            )
+    return beds
+
+
+def serving(first: date) -> Q:
+    """Beds still in the unit on the night of ``first`` (not taken away by then)."""
+    return Q(retired_from=None) | Q(retired_from__gt=first)
+
+
+def _beds_of(
+    unit: Unit, bed: Bed | str | None, room: str | None, first: date | None = None
+) -> list[Bed]:
+    """The bed named, or every bed of the room named (exactly one of the two)."""
+    if bed is None and room is None:
+        raise ValidationError({"bed": "Name a bed, or a room to take all its beds out."})
+    if bed is not None and room is not None:
+        raise ValidationError({"room": "Name a bed or a room, not both."})
+    if bed is not None:
+        return [_bed_of(unit, bed)]
+    on = first or timezone.localdate()
+    found = list(unit.beds.filter(serving(on), room=room).order_by("code"))
+    if not found:
+        rooms = ", ".join(sorted(set(unit.beds.filter(serving(on)).values_list("room", flat=True))))
+        raise ValidationError({"room": f"The unit has no room {room!r}; its rooms are {rooms}."})
     return found
 
 
@@ -184,8 +248,13 @@ def add_bed(actor: Any, unit: Unit, code: str, room: str, telemetry: bool = Fals
         locked = Unit.objects.select_for_update().get(pk=unit.pk)
         same = Bed.objects.filter(unit=locked, code__iexact=code).first()
         if "code" not in errors and same is not None:
-            errors["code"] = f"The unit has a bed {same.code} already."
-        if locked.beds.count() >= MOST_BEDS:
+            errors["code"] = f"The unit has a bed {same.code} already." + (
+                f" It was taken away from {same.retired_from:%Y-%m-%d}: give the new one "
+                "another code."
+                if same.retired_from is not None
+                else ""
+            )
+        if locked.beds.filter(serving(timezone.localdate())).count() >= MOST_BEDS:
             errors["__all__"] = f"The unit has {MOST_BEDS} beds, the most it can have."
         if errors:
             raise ValidationError(errors)
@@ -273,3 +342,77 @@ def _needing_telemetry(bed: Bed, today: date) -> int:
     """How many planned stays in ``bed`` from tonight on are of cohorts needing telemetry."""
     stays = Stay.objects.filter(bed=bed, cohort__telemetry=True).only("first_night", "nights")
     return sum(1 for s in stays if s.first_night + timedelta(days=s.nights - 1) >= today)
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A bed taken away for good: removed outright when nothing was ever planned in it,
+    else kept for its past with the first night it is gone. The planned cohorts that no
+    longer fit, how many planned stays were in it from then, and the re-plan queued."""
+
+    code: str
+    removed: bool
+    retired_from: date | None
+    moved: list[Cohort]
+    displaced: int
+    run: PlanRun | None
+
+
+def retire(
+    actor: Any, bed: Bed, from_night: date | None = None, *, today: date | None = None
+) -> Retired:
+    """Take ``bed`` away for good from the night of ``from_night`` (tonight if not given).
+    Checked like an outage without end: refused, naming the cohorts and nights, where
+    booked or running stays need it; stays planned in it from then are re-planned."""
+    require_coordinator(actor)
+    today = today or timezone.localdate()
+    first = from_night or today
+    if first < today:
+        raise ValidationError(
+            {"retired_from": f"Take a bed away from tonight ({today:%Y-%m-%d}) on."}
+        )
+    if first > (until := today + timedelta(days=MOST_AHEAD)):
+        raise ValidationError(
+            {"retired_from": f"Take a bed away up to three years ahead, until {until:%Y-%m-%d}."}
+        )
+    displaced, removed = 0, False
+
+    def apply(locked: Unit) -> tuple[Bed, Change]:
+        nonlocal displaced, removed
+        current = Bed.objects.filter(pk=bed.pk, unit=locked).first()
+        if current is None:
+            raise ValidationError({"retired_from": f"{bed.code} is no longer in the unit."})
+        if current.retired_from is not None:
+            raise ValidationError(
+                {
+                    "retired_from": f"{current.code} is taken away already, from "
+                    f"{current.retired_from:%Y-%m-%d}."
+                }
+            )
+        never_used = not Stay.objects.filter(bed=current).exists()
+        displaced = _sleepers(current, first, first + timedelta(days=MOST_AHEAD + 400))
+        if never_used and first == today:
+            removed = True
+            current.delete()  # its outages go with it
+        else:
+            BedOutage.objects.filter(bed=current, first_night__gte=first).delete()
+            BedOutage.objects.filter(bed=current, last_night__gte=first).update(
+                last_night=first - timedelta(days=1)
+            )
+            current.retired_from = first
+            current.save(update_fields=["retired_from"])
+        change = Change(
+            action="tcrc.bed_removed" if removed else "tcrc.bed_retired",
+            summary=f"Bed {current.code} taken away for good from {first:%Y-%m-%d}",
+            old={"bed": current.code, "room": current.room, "telemetry": current.telemetry},
+            new={"bed": current.code, "removed": removed, "retired_from": str(first)},
+            field="retired_from",
+            pointer="Fixed stays need this bed (see above).",
+            replan=displaced > 0,
+        )
+        return current, change
+
+    gone, outcome = change_unit(actor, bed.unit, today, apply)
+    return Retired(
+        gone.code, removed, None if removed else first, outcome.moved, displaced, outcome.run
+    )

@@ -194,16 +194,23 @@ class ClosureForm(forms.Form):
 
 
 class BedOutageForm(forms.Form):
-    """Nights a bed cannot be slept in; the view offers the unit's beds."""
+    """Nights a bed, or every bed of a room, cannot be slept in; the view offers the unit's
+    beds and rooms."""
 
-    bed = forms.ChoiceField(choices=[])
+    bed = forms.ChoiceField(choices=[], label="Bed or room")
     first = forms.DateField(label="First night", widget=DATE)
     last = forms.DateField(label="Last night", widget=DATE, required=False)
     reason = forms.CharField(max_length=200, required=False)
 
-    def __init__(self, *args: Any, beds: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, beds: list[tuple[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["bed"].choices = beds  # type: ignore[attr-defined]
+
+
+class BedRetireForm(forms.Form):
+    """The first night a bed is no longer in the unit (tonight if left empty)."""
+
+    retired_from = forms.DateField(label="From the night of", widget=DATE, required=False)
 
 
 class BedForm(forms.Form):

@@ -150,7 +150,9 @@ def fingerprint(unit: Unit) -> list[tuple[object, ...]]:
     ]
     beds = [
         ("bed", *row)
-        for row in Bed.objects.filter(unit=unit).order_by("pk").values_list("code", "telemetry")
+        for row in Bed.objects.filter(unit=unit)
+        .order_by("pk")
+        .values_list("code", "telemetry", "retired_from")
     ]
     outages = [
         ("out", *row)
@@ -319,9 +321,19 @@ def _out_of_service(unit: Unit, first: date, last: date) -> frozenset[tuple[str,
     outages = BedOutage.objects.filter(
         bed__unit=unit, first_night__lte=last, last_night__gte=first
     ).select_related("bed")
-    for outage in outages:
+    for outage in [*outages, *retirements(unit, last)]:
         night = max(outage.first_night, first)
         while night <= min(outage.last_night, last):
             found.add((outage.bed.code, (night - first).days))
             night += timedelta(days=1)
     return frozenset(found)
+
+
+def retirements(unit: Unit, until: date) -> list[BedOutage]:
+    """Each retired bed as an outage (unsaved) from its retirement to ``until``: out of
+    service for good."""
+    return [
+        BedOutage(bed=bed, first_night=bed.retired_from, last_night=until, reason="Retired")
+        for bed in Bed.objects.filter(unit=unit, retired_from__lte=until)
+        if bed.retired_from is not None
+    ]

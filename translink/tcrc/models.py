@@ -69,6 +69,9 @@ class Bed(models.Model):
     code = models.CharField(max_length=20)
     room = models.CharField(max_length=40)
     telemetry = models.BooleanField(default=False)
+    # The first night the bed is no longer in the unit (taken away for good); its stays
+    # before stay as they were.
+    retired_from = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["code"]

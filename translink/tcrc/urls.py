@@ -14,6 +14,7 @@ urlpatterns = [
     path("tcrc/beds/", views.beds, name="tcrc_beds"),
     path("tcrc/beds/new/", views.bed_new, name="tcrc_bed_new"),
     path("tcrc/beds/<int:pk>/equipment/", views.bed_equipment, name="tcrc_bed_equipment"),
+    path("tcrc/beds/<int:pk>/retire/", views.bed_retire, name="tcrc_bed_retire"),
     path("tcrc/beds/outages/<int:pk>/back/", views.bed_back, name="tcrc_bed_back"),
     path("tcrc/closures/<int:pk>/reopen/", views.reopen, name="tcrc_reopen"),
     path("tcrc/runs/<int:pk>/", views.plan_run, name="plan_run"),

@@ -42,6 +42,7 @@ from translink.tcrc import (
 from translink.tcrc.forms import (
     BedForm,
     BedOutageForm,
+    BedRetireForm,
     CapacityForm,
     ClosureForm,
     CohortForm,
@@ -78,14 +79,17 @@ def unit_calendar(request: HttpRequest) -> HttpResponse:
     context = {
         "unit": unit,
         "gantt": charts.gantt(
-            list(unit.beds.all()),
+            [bed for bed in unit.beds.all() if not bed.retired_from or bed.retired_from > start],
             stays,
             shown,
             start,
             days,
             today,
             _closures(unit, start, days),
-            outages=bed_service.upcoming(unit, start),
+            outages=[
+                *bed_service.upcoming(unit, start),
+                *instances.retirements(unit, start + timedelta(days=days)),
+            ],
             reasons=user.role in UNIT_STAFF,
         ),
         "legend": charts.legend(stays, shown),
@@ -170,11 +174,16 @@ def beds(request: HttpRequest) -> HttpResponse:
     form = BedOutageForm(request.POST or None, beds=_bed_choices(unit))
     if request.method == "POST" and form.is_valid():
         try:
-            done = bed_service.take_out(user, unit, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
+            values = dict(form.cleaned_data)
+            if values["bed"].startswith(ROOM):
+                values["room"] = values.pop("bed").removeprefix(ROOM)
+            done = bed_service.take_out(user, unit, **values)
+        except ValidationError as error:  # a room's refusal goes beside the one chooser
+            apply_errors(form, ValidationError(_room_as_bed(error)))
+        except PermissionDenied as error:
             apply_errors(form, error)
         else:
-            said = f"{done.outage.bed.code} is out of service."
+            said = f"{done.what} {'is' if len(done.outages) == 1 else 'are'} out of service."
             if done.run is not None:
                 messages.success(request, said + _replanned(done.moved, stays=done.displaced))
                 return redirect("plan_run", pk=done.run.pk)
@@ -183,10 +192,33 @@ def beds(request: HttpRequest) -> HttpResponse:
     return _beds_page(request, unit, form, BedForm())
 
 
-def _bed_choices(unit: Unit) -> list[tuple[str, str]]:
+ROOM = "room:"  # a choice of the outage form that takes a whole room out
+
+
+def _room_as_bed(error: ValidationError) -> Any:
+    """The refusal with what it says of the room said of the form's bed-or-room chooser."""
+    if not hasattr(error, "error_dict"):
+        return error
+    return {("bed" if key == "room" else key): said for key, said in error.message_dict.items()}
+
+
+def _bed_choices(unit: Unit) -> list[tuple[str, Any]]:
+    """Each bed, then each room of more than one bed (all its beds go out together)."""
+    beds = list(unit.beds.filter(bed_service.serving(timezone.localdate())))
+    rooms: dict[str, list[str]] = {}
+    for bed in beds:
+        rooms.setdefault(bed.room, []).append(bed.code)
+    whole = [
+        (f"{ROOM}{room}", f"{room}: {', '.join(codes)}")
+        for room, codes in sorted(rooms.items())
+        if len(codes) > 1
+    ]
     return [
-        (bed.code, f"{bed.code} ({bed.room}{', telemetry' if bed.telemetry else ''})")
-        for bed in unit.beds.all()
+        (
+            "Beds",
+            [(b.code, f"{b.code} ({b.room}{', telemetry' if b.telemetry else ''})") for b in beds],
+        ),
+        *([("Whole rooms", whole)] if whole else []),
     ]
 
 
@@ -197,6 +229,8 @@ def _beds_page(
     context = {
         "unit": unit,
         "beds": list(unit.beds.all()),
+        "serving": unit.beds.filter(bed_service.serving(timezone.localdate())).count(),
+        "today": timezone.localdate(),
         "outages": bed_service.upcoming(unit, timezone.localdate()),
         "form": outage_form,
         "bed_form": bed_form,
@@ -238,6 +272,33 @@ def bed_equipment(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(detail or error.messages))
         return redirect("tcrc_beds")
     said = f"{item.code} {'has' if telemetry else 'no longer has'} telemetry."
+    if done.run is not None:
+        messages.success(request, said + _replanned(done.moved, stays=done.displaced))
+        return redirect("plan_run", pk=done.run.pk)
+    messages.success(request, said)
+    return redirect("tcrc_beds")
+
+
+@require_POST
+@object_route(pk=Bed, roles=tuple(COORDINATORS))
+def bed_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take a bed away for good from the night given (tonight if none)."""
+    item = get_visible_or_404(user_of(request), Bed, pk=pk)
+    form = BedRetireForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"{item.code}: give the first night as a date.")
+        return redirect("tcrc_beds")
+    try:
+        done = bed_service.retire(user_of(request), item, form.cleaned_data["retired_from"])
+    except ValidationError as error:
+        detail = error.message_dict.get(NON_FIELD_ERRORS) if hasattr(error, "error_dict") else None
+        messages.error(request, f"{item.code}: " + " ".join(detail or error.messages))
+        return redirect("tcrc_beds")
+    said = (
+        f"{done.code} is removed: nothing was ever planned in it."
+        if done.removed
+        else f"{done.code} is taken away for good from {done.retired_from:%Y-%m-%d}."
+    )
     if done.run is not None:
         messages.success(request, said + _replanned(done.moved, stays=done.displaced))
         return redirect("plan_run", pk=done.run.pk)

@@ -102,3 +102,23 @@ def test_a_cohort_planned_before_the_safety_review_of_the_one_before_is_not_book
     ):
         actions.book_study(clinic.coordinator, study)
     assert Study.objects.get(pk=study.pk).status == Study.Status.REQUESTED
+
+
+def test_a_cohort_planned_after_its_latest_day_is_not_booked(clinic: Clinic, replan: Any) -> None:
+    """A window shut behind the plan (written straight to the record, not through the
+    cohort page, which would un-plan it): booking checks the window itself."""
+    study = add_study(clinic, "ALPHA-1", clinic.company_a)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    cohort = Cohort.objects.get(study=study)
+    assert cohort.dose_day is not None
+    shut = cohort.dose_day - timedelta(days=1)
+    Cohort.objects.filter(pk=cohort.pk).update(latest=shut)
+    with pytest.raises(
+        ValidationError,
+        match=f"SAD 1 is planned for {cohort.dose_day:%Y-%m-%d}, after its latest day "
+        f"{shut:%Y-%m-%d}",
+    ):
+        actions.book_study(clinic.coordinator, study)
+    assert Study.objects.get(pk=study.pk).status == Study.Status.REQUESTED
+    Cohort.objects.filter(pk=cohort.pk).update(latest=cohort.dose_day)  # on the day: fine
+    assert actions.book_study(clinic.coordinator, study).status == Study.Status.BOOKED

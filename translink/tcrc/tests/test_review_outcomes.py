@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
+from translink.market.models import Notification
 from translink.tcrc import actions
 from translink.tcrc.models import Cohort, Stay, Study
 from translink.tcrc.tests.conftest import Clinic, add_study
@@ -101,3 +102,33 @@ def test_a_repeat_in_a_booked_study_moves_its_later_cohorts_after_the_copy(
     assert days[0] == first.dose_day and days[0] < days[1] < days[2]  # type: ignore[operator]
     assert days[2] > second.dose_day  # type: ignore[operator]
     assert Study.objects.get(pk=study.pk).status == Study.Status.BOOKED
+
+
+def test_a_booked_cohort_a_repeat_leaves_out_is_told_to_its_sponsor_once(
+    clinic: Clinic, replan: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The second cohort must be dosed by its planned day (a drug supply's expiry). A
+    repeat of the first moves it after the copy, past that day: the plan leaves it out,
+    and the sponsor's people and the coordinators hear of it, once; no other company."""
+    study = add_study(clinic, "ALPHA-1", clinic.company_a, cohorts=2)
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)
+    first, second = study.cohorts.order_by("sequence")
+    Cohort.objects.filter(pk=second.pk).update(latest=second.dose_day)
+    actions.book_study(clinic.coordinator, study)
+    _run(clinic, django_capture_on_commit_callbacks, first, "repeat")
+    left = Cohort.objects.get(pk=second.pk)
+    assert left.dose_day is None and left.status == Cohort.Status.UNPLACED
+    assert left.label == "SAD 3"  # renumbered after the copy
+    told = Notification.objects.filter(text__contains="ALPHA-1 is booked")
+    assert {n.recipient for n in told} == {
+        clinic.coordinator,
+        clinic.coordinator_2,
+        clinic.member_a,
+    }
+    assert "could not place SAD 3 (the unit's room, or its window): it is not planned" in (
+        told[0].text
+    )
+    assert told[0].link == f"/tcrc/studies/{study.pk}/"
+    assert not Notification.objects.filter(recipient=clinic.member_b).exists()
+    replan(clinic.coordinator, clinic.unit, today=clinic.today)  # still no room: not again
+    assert Notification.objects.filter(text__contains="ALPHA-1 is booked").count() == 3
