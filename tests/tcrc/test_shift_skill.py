@@ -137,6 +137,11 @@ def test_standby_reserves_are_never_dosed_and_need_no_skill() -> None:
             (NONE, (0, -1, 0), NONE),
             "shift_skill needs one (day, evening, night) entry of levels >= 0",
         ),
+        (
+            "shift_skill",
+            (NONE, NONE, (2, 0, 1)),  # discharge day's night: the participant has left
+            "shift_skill on discharge day is for its day shift only",
+        ),
     ],
 )
 def test_a_malformed_skill_need_is_refused_by_name(field: str, value: object, words: str) -> None:
